@@ -1,0 +1,65 @@
+// The optional site configuration file (kbgen.yml at the repository root).
+//
+//   base_url: https://example.org/kb/    # absolute; used for canonical links,
+//                                        # sitemap and feeds
+//   default_language: en                 # where /index.html sends readers
+//   title: {en: ..., fr: ..., ...}       # site title per language
+//   description: {en: ..., ...}          # meta description per language
+//   menus:
+//     main:                              # the top navigation, in order
+//       - section: toolkit               # a section path, or
+//       - page: about.md                 # a page path below the language folder
+//   options:
+//     unsafe_html: false                 # pass raw HTML in Markdown through
+//     numbering: {ar: latn}              # numbering system per language (latn, arab)
+//     max_page_bytes: 1048576            # larger Markdown bodies are an error
+//     markdown_seconds: 10               # time allowed to parse one page
+//
+// A missing file gives the defaults; a malformed one is an error naming
+// the file and line.
+#ifndef KBGEN_GENERATOR_SITE_CONFIG_H_
+#define KBGEN_GENERATOR_SITE_CONFIG_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "generator/diagnostics.h"
+
+namespace kbgen {
+
+struct MenuItem {
+  std::string section;  // section path, e.g. "toolkit"; empty if `page` is set
+  std::string page;     // page path below the language folder, e.g. "about.md"
+};
+
+struct SiteConfig {
+  std::string base_url = "/";  // always ends with '/'
+  std::string default_language = "en";
+  std::map<std::string, std::string> title;        // lang -> title
+  std::map<std::string, std::string> description;  // lang -> description
+  std::vector<MenuItem> main_menu;
+  bool unsafe_html = false;
+  std::map<std::string, std::string> numbering;  // lang -> ICU numbering system
+  std::size_t max_page_bytes = 1 << 20;
+  double markdown_seconds = 10.0;
+
+  // Title for `lang`, falling back to English, then to "Knowledge base".
+  std::string TitleFor(const std::string& lang) const;
+};
+
+// Parses configuration text; `path` names it in diagnostics.
+std::optional<SiteConfig> ParseSiteConfig(const std::string& text, const std::string& path,
+                                          Diagnostics* diag);
+
+// Reads and parses `path`. A missing file gives the defaults when
+// `must_exist` is false, an error otherwise.
+std::optional<SiteConfig> LoadSiteConfig(const std::filesystem::path& path, bool must_exist,
+                                         Diagnostics* diag);
+
+}  // namespace kbgen
+
+#endif  // KBGEN_GENERATOR_SITE_CONFIG_H_
