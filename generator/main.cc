@@ -1,1 +1,86 @@
-int main() { return 0; }
+// kbgen: argument handling only; each subcommand is one call.
+#include <unistd.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "generator/build.h"
+#include "search/search_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"kbgen: builds a multilingual knowledge base site (ar en es fr ru zh) "
+               "with a prebuilt search index"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("kbgen 0.1.0"));
+
+  kbgen::BuildOptions build;
+  std::string config, base_url, layouts;
+  auto* build_cmd = app.add_subcommand("build", "Build the site from the content folder");
+  build_cmd->add_option("--content", build.content_dir, "Content folder: <lang>/**.md and data/")
+      ->capture_default_str();
+  build_cmd->add_option("--out", build.out_dir, "Output folder, replaced atomically")
+      ->capture_default_str();
+  build_cmd->add_option("--theme", build.theme_dir, "Theme folder (templates and static files)")
+      ->capture_default_str();
+  build_cmd->add_option("--layouts", layouts,
+                        "Folder of templates and partials that override the theme's one at a "
+                        "time (default: layouts/ when it exists)");
+  build_cmd->add_option("--i18n", build.i18n_dir, "Folder of UI string catalogs <lang>.yml")
+      ->capture_default_str();
+  build_cmd->add_option("--config", config,
+                        "Site config file (YAML; default: kbgen.yml when it exists)");
+  build_cmd->add_option("--base-url", base_url,
+                        "Base URL of the published site, e.g. https://example.org/kb/ "
+                        "(overrides the config)");
+  build_cmd->add_flag("--no-index", "Skip writing the search index");
+  build_cmd->add_flag("--quiet,-q", build.quiet, "Print only errors and warnings");
+
+  kbgen::search::SearchOptions search;
+  std::string site_dir = "site";
+  auto* search_cmd = app.add_subcommand("search", "Search a built site's index");
+  search_cmd->add_option("--site", site_dir, "Built site folder")->capture_default_str();
+  search_cmd->add_option("--lang", search.lang, "Language to search (ar en es fr ru zh) or 'all'")
+      ->capture_default_str();
+  search_cmd->add_option("--limit", search.limit, "Results per page")->capture_default_str();
+  search_cmd->add_option("--page", search.page, "Result page, from 1")->capture_default_str();
+  std::vector<std::string> filters;
+  search_cmd->add_option("--filter", filters,
+                         "Facet filter key=value (section, type, region, country, year, tags); "
+                         "repeatable");
+  search_cmd->add_flag("--json", search.json, "Print one JSON object");
+  search_cmd->add_option("QUERY", search.query_words, "Query (Xapian syntax)")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*build_cmd) {
+    if (!config.empty()) {
+      build.config_file = config;
+      build.config_given = true;
+    }
+    if (!base_url.empty()) build.base_url = base_url;
+    if (!layouts.empty()) {
+      build.layouts_dir = layouts;
+    } else if (std::filesystem::is_directory("layouts")) {
+      build.layouts_dir = "layouts";
+    }
+    build.index = build_cmd->count("--no-index") == 0;
+    build.progress = !build.quiet && ::isatty(STDERR_FILENO);
+    return kbgen::RunBuild(build, std::cerr);
+  }
+  if (*search_cmd) {
+    search.site_dir = site_dir;
+    for (const auto& f : filters) {
+      auto eq = f.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        std::cerr << "error: --filter takes key=value, got '" << f << "'\n";
+        return 2;
+      }
+      search.filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+    }
+    return kbgen::search::RunSearchCommand(search, std::cout, std::cerr);
+  }
+  return 2;
+}

@@ -1,0 +1,229 @@
+#include "generator/build.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <ostream>
+#include <set>
+#include <thread>
+
+#include "generator/content_loader.h"
+#include "generator/data_block.h"
+#include "generator/diagnostics.h"
+#include "generator/i18n.h"
+#include "generator/link_resolver.h"
+#include "generator/locale.h"
+#include "generator/markdown.h"
+#include "generator/parallel.h"
+#include "generator/permalink.h"
+#include "generator/renderer.h"
+#include "generator/search_records.h"
+#include "generator/site.h"
+#include "generator/site_config.h"
+#include "generator/site_writer.h"
+#include "search/index_builder.h"
+
+namespace fs = std::filesystem;
+
+namespace kbgen {
+namespace {
+
+void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
+  for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d) << "\n";
+}
+
+int Fail(const Diagnostics& diag, std::ostream& err) {
+  PrintDiagnostics(diag, err);
+  std::size_t n = diag.error_count();
+  err << "build failed with " << n << (n == 1 ? " error" : " errors")
+      << "; the output folder was not changed\n";
+  return 1;
+}
+
+bool CheckFolder(const fs::path& dir, const std::string& what, Diagnostics* diag) {
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) return true;
+  diag->Error(dir.string(), 0, what + " folder not found");
+  return false;
+}
+
+// Renders every page's Markdown in parallel: links rewritten, data blocks
+// turned into tables and charts.
+void RenderAllMarkdown(Site* site, const LinkResolver& resolver, const Catalogs& catalogs,
+                       const Locales& locales, const fs::path& data_dir, Diagnostics* diag) {
+  MarkdownOptions options;
+  options.unsafe_html = site->config.unsafe_html;
+  options.max_bytes = site->config.max_page_bytes;
+  options.time_limit_seconds = site->config.markdown_seconds;
+  options.block_hooks = {"data"};
+  ParallelFor(site->pages.size(), [&](std::size_t i) {
+    Page& page = *site->pages[i];
+    if (page.url.empty()) return;  // rejected by the site model
+    MarkdownHooks hooks;
+    hooks.resolve_link = [&](std::string_view url, int line) {
+      ResolvedLink r = resolver.Resolve(page, url);
+      return LinkResult{r.url, r.error};
+    };
+    hooks.render_block = [&](std::string_view info, std::string_view body, int line) {
+      return RenderDataBlock(body, line, page.file, page.lang, data_dir, catalogs,
+                             locales.For(page.lang), diag);
+    };
+    MarkdownResult r =
+        RenderMarkdown(page.markdown, page.file, page.body_line, options, hooks, diag);
+    page.html = std::move(r.html);
+    page.plain_text = std::move(r.plain_text);
+    page.headings = std::move(r.headings);
+  });
+}
+
+// Warns once per language and term when the catalog cannot translate it.
+void WarnUntranslatedTerms(const Site& site, const Catalogs& catalogs, Diagnostics* diag) {
+  for (const auto& [lang, taxonomies] : site.taxonomies) {
+    std::set<std::string> warned;
+    for (const auto& [name, tax] : taxonomies) {
+      for (const auto& [slug, term] : tax.terms) {
+        if (catalogs.HasTerm(lang, term.name) || !warned.insert(term.name).second) continue;
+        diag->Warning(catalogs.FileOf(lang), 0,
+                      "no translation for " + name + " term '" + term.name + "' under 'terms:'; "
+                      "showing it as written");
+      }
+    }
+  }
+}
+
+std::string SummaryLine(const Site& site, std::size_t files, double seconds,
+                        const fs::path& out) {
+  std::map<std::string, int> per_lang;
+  for (const auto& p : site.pages) ++per_lang[p->lang];
+  std::string line = "built " + std::to_string(site.pages.size()) + " pages (";
+  bool first = true;
+  for (std::string_view lang : kLanguages) {
+    if (!first) line += ", ";
+    first = false;
+    line += std::string(lang) + " " + std::to_string(per_lang[std::string(lang)]);
+  }
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.2f", seconds);
+  line += "), " + std::to_string(files) + " files in " + secs + " s -> " + out.string();
+  return line;
+}
+
+}  // namespace
+
+int RunBuild(const BuildOptions& opt, std::ostream& err) {
+  auto start = std::chrono::steady_clock::now();
+  Diagnostics diag;
+
+  auto config = LoadSiteConfig(opt.config_file, opt.config_given, &diag);
+  bool folders_ok = CheckFolder(opt.content_dir, "content", &diag) &
+                    CheckFolder(opt.theme_dir, "theme", &diag) &
+                    CheckFolder(opt.i18n_dir, "i18n", &diag);
+  if (opt.layouts_dir) folders_ok &= CheckFolder(*opt.layouts_dir, "layouts", &diag);
+  if (!config || !folders_ok) return Fail(diag, err);
+  if (opt.base_url) {
+    config->base_url = *opt.base_url;
+    if (config->base_url.empty() || config->base_url.back() != '/') config->base_url += '/';
+  }
+
+  auto catalogs = Catalogs::Load(opt.i18n_dir, &diag);
+  Locales locales(config->numbering);
+  LoadedContent content = LoadContent(opt.content_dir, &diag);
+  if (!catalogs || diag.has_errors()) return Fail(diag, err);
+
+  TitleLess title_less = [&](const std::string& lang, const std::string& a,
+                             const std::string& b) { return locales.For(lang).Compare(a, b) < 0; };
+  auto site = BuildSite(*config, std::move(content.pages), title_less, &diag);
+  std::set<std::string> asset_paths;
+  for (const auto& a : content.assets) asset_paths.insert(a.rel_path);
+  LinkResolver resolver(*site, asset_paths, BasePathOf(site->config.base_url));
+  RenderAllMarkdown(site.get(), resolver, *catalogs, locales, content.data_dir, &diag);
+  WarnUntranslatedTerms(*site, *catalogs, &diag);
+  if (diag.has_errors()) return Fail(diag, err);
+
+  std::vector<fs::path> theme_dirs;
+  if (opt.layouts_dir) theme_dirs.push_back(*opt.layouts_dir);
+  theme_dirs.push_back(opt.theme_dir);
+  auto renderer = SiteRenderer::Create(*site, *catalogs, locales, theme_dirs, &diag);
+  if (!renderer || diag.has_errors()) return Fail(diag, err);
+  std::vector<RenderJob> jobs = renderer->Jobs();
+  auto static_files = renderer->StaticFiles();
+
+  // One owner per output path: pages, assets and theme files must not collide.
+  std::map<std::string, std::string> owners;
+  auto claim = [&](const std::string& path, const std::string& owner) {
+    auto [it, inserted] = owners.emplace(path, owner);
+    if (!inserted) {
+      diag.Error(owner, 0, "output file " + path + " is also produced by " + it->second);
+    }
+  };
+  for (const auto& job : jobs) {
+    claim(job.output_path, job.page ? job.page->file : "the theme's " + job.output_path);
+  }
+  for (const auto& a : content.assets) claim(a.rel_path, a.source.string());
+  for (const auto& [src, path] : static_files) claim(path, src.string());
+  if (diag.has_errors()) return Fail(diag, err);
+
+  std::string error;
+  auto writer = SiteWriter::Open(opt.out_dir, &error);
+  if (!writer) {
+    diag.Add({Severity::kError, "", 0, 0, error});
+    return Fail(diag, err);
+  }
+
+  // The search index is built beside rendering, from plain page records.
+  std::string index_error;
+  bool index_ok = true;
+  std::thread indexer;
+  if (opt.index) {
+    indexer = std::thread([&] {
+      search::IndexOptions index_options;
+      index_options.synonyms = site->config.synonyms;
+      index_ok = search::BuildIndexes(MakeSearchRecords(*site), writer->staging_dir(),
+                                      index_options, &index_error);
+    });
+  }
+
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mu;
+  const std::size_t total = jobs.size();
+  ParallelFor(total, [&](std::size_t i) {
+    std::string html = renderer->Render(jobs[i], &diag);
+    std::string write_error;
+    if (!writer->Write(jobs[i].output_path, html, &write_error)) {
+      diag.Add({Severity::kError, "", 0, 0, write_error});
+    }
+    std::size_t n = ++done;
+    if (opt.progress && (n % 200 == 0 || n == total)) {
+      std::lock_guard<std::mutex> lock(progress_mu);
+      err << "\rrendering " << n << "/" << total << std::flush;
+    }
+  });
+  if (opt.progress) err << "\r\033[K" << std::flush;
+  for (const auto& a : content.assets) {
+    if (!writer->Copy(a.source, a.rel_path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
+  }
+  for (const auto& [src, path] : static_files) {
+    if (!writer->Copy(src, path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
+  }
+  if (indexer.joinable()) indexer.join();
+  if (!index_ok) diag.Add({Severity::kError, "", 0, 0, "search index: " + index_error});
+  if (diag.has_errors()) return Fail(diag, err);
+
+  if (!writer->Commit(&error)) {
+    diag.Add({Severity::kError, "", 0, 0, error});
+    return Fail(diag, err);
+  }
+  PrintDiagnostics(diag, err);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!opt.quiet) {
+    err << SummaryLine(*site, total + content.assets.size() + static_files.size(), seconds,
+                       opt.out_dir)
+        << "\n";
+  }
+  return 0;
+}
+
+}  // namespace kbgen

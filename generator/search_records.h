@@ -1,0 +1,19 @@
+// The bridge from the site model to the search side: one plain
+// search::PageRecord per page in its own language (fallbacks are not
+// indexed twice), so the index never sees Markdown or templates.
+#ifndef KBGEN_GENERATOR_SEARCH_RECORDS_H_
+#define KBGEN_GENERATOR_SEARCH_RECORDS_H_
+
+#include <vector>
+
+#include "generator/site.h"
+#include "search/page_record.h"
+
+namespace kbgen {
+
+// URLs in the records are site-relative; the base path is prefixed.
+std::vector<search::PageRecord> MakeSearchRecords(const Site& site);
+
+}  // namespace kbgen
+
+#endif  // KBGEN_GENERATOR_SEARCH_RECORDS_H_

@@ -1,0 +1,186 @@
+#include "generator/site_writer.h"
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include "generator/permalink.h"
+
+namespace fs = std::filesystem;
+
+namespace kbgen {
+namespace {
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+bool ExchangePaths(const fs::path& a, const fs::path& b) {
+  return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+}
+
+}  // namespace
+
+SiteWriter::SiteWriter(fs::path out, fs::path staging, int lock_fd)
+    : out_(std::move(out)), staging_(std::move(staging)), lock_fd_(lock_fd) {}
+
+std::unique_ptr<SiteWriter> SiteWriter::Open(const fs::path& out_dir, std::string* error) {
+  std::error_code ec;
+  fs::path out = fs::absolute(out_dir, ec).lexically_normal();
+  if (out.has_filename() == false) out = out.parent_path();
+  if (ec || out.filename().empty() || out == out.root_path()) {
+    *error = out_dir.string() + ": error: not a usable output folder";
+    return nullptr;
+  }
+  fs::path parent = out.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) {
+    *error = parent.string() + ": error: cannot create folder: " + ec.message();
+    return nullptr;
+  }
+  std::string name = out.filename().string();
+
+  // Refuse to replace a folder kbgen did not build.
+  if (fs::is_directory(out, ec) && !fs::is_empty(out, ec) &&
+      !fs::exists(out / std::string(kSiteMarker), ec)) {
+    *error = out_dir.string() + ": error: refusing to replace a non-empty folder that kbgen did "
+             "not build (no " + std::string(kSiteMarker) + " marker); remove it or choose another --out";
+    return nullptr;
+  }
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
+    *error = out_dir.string() + ": error: exists and is not a folder";
+    return nullptr;
+  }
+
+  fs::path lock_path = parent / ("." + name + ".kbgen-lock");
+  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = lock_path.string() + ": error: cannot open lock file: " + ErrnoText();
+    return nullptr;
+  }
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    *error = out_dir.string() + ": error: another kbgen build is writing this folder";
+    return nullptr;
+  }
+  // Holding the lock, any staging folder left here is from a killed build.
+  fs::path staging = parent / ("." + name + ".kbgen-new");
+  fs::remove_all(staging, ec);
+  if (!fs::create_directory(staging, ec) || ec) {
+    ::close(fd);
+    *error = staging.string() + ": error: cannot create staging folder: " +
+             (ec ? ec.message() : std::string("it already exists"));
+    return nullptr;
+  }
+  auto writer = std::unique_ptr<SiteWriter>(new SiteWriter(out, staging, fd));
+  if (!writer->Write(kSiteMarker, "Built by kbgen. This folder is replaced by each build.\n",
+                     error)) {
+    return nullptr;
+  }
+  return writer;
+}
+
+SiteWriter::~SiteWriter() {
+  if (!committed_) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+bool SiteWriter::PrepareParent(std::string_view rel_path, fs::path* full, std::string* error) {
+  auto segments = SplitPath(rel_path);
+  bool ok = !segments.empty() && !rel_path.starts_with('/');
+  for (const auto& s : segments) ok = ok && IsSafeSegment(s);
+  if (!ok) {
+    *error = std::string(rel_path) + ": error: output path would leave the output folder";
+    return false;
+  }
+  *full = staging_;
+  for (const auto& s : segments) *full /= s;
+  std::error_code ec;
+  fs::create_directories(full->parent_path(), ec);
+  if (ec && !fs::is_directory(full->parent_path())) {
+    *error = full->parent_path().string() + ": error: cannot create folder: " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool SiteWriter::Write(std::string_view rel_path, std::string_view content, std::string* error) {
+  fs::path full;
+  if (!PrepareParent(rel_path, &full, error)) return false;
+  // O_EXCL: two outputs claiming one path is a bug we want to hear about.
+  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) {
+    *error = full.string() + ": error: cannot create file: " + ErrnoText();
+    return false;
+  }
+  bool ok = WriteAll(fd, content);
+  std::string write_error = ok ? "" : ErrnoText();
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    write_error = ErrnoText();
+  }
+  if (!ok) *error = full.string() + ": error: cannot write file: " + write_error;
+  return ok;
+}
+
+bool SiteWriter::Copy(const fs::path& source, std::string_view rel_path, std::string* error) {
+  std::ifstream in(source, std::ios::binary);
+  if (!in) {
+    *error = source.string() + ": error: cannot read file";
+    return false;
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    *error = source.string() + ": error: cannot read file";
+    return false;
+  }
+  return Write(rel_path, data, error);
+}
+
+bool SiteWriter::Commit(std::string* error) {
+  // Make the new site durable before it becomes visible.
+  int dir_fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::syncfs(dir_fd);
+    ::close(dir_fd);
+  }
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(out_, ec))) {
+    if (!ExchangePaths(staging_, out_)) {
+      *error = out_.string() + ": error: cannot swap in the new site: " + ErrnoText();
+      return false;
+    }
+    committed_ = true;
+    fs::remove_all(staging_, ec);  // now the previous site
+  } else {
+    if (::rename(staging_.c_str(), out_.c_str()) != 0) {
+      *error = out_.string() + ": error: cannot move the new site in place: " + ErrnoText();
+      return false;
+    }
+    committed_ = true;
+  }
+  return true;
+}
+
+}  // namespace kbgen
