@@ -1,0 +1,178 @@
+// Builds the six-language fixture site with the real kbgen binary and
+// checks what a reader, a translator and a publisher would check.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "site_check.h"
+
+namespace fs = std::filesystem;
+using namespace kbgen::testing;
+
+namespace {
+
+const fs::path kSource = KBGEN_SOURCE_DIR;
+const fs::path kFixture = kSource / "tests/fixtures/multilingual";
+
+std::vector<std::string> BuildArgs(const fs::path& content, const fs::path& out) {
+  return {"build",   "--content", content.string(), "--out", out.string(),
+          "--theme", (kSource / "themes/default").string(),
+          "--i18n",  (kSource / "i18n").string(),
+          "--config", (kFixture / "kbgen.yml").string()};
+}
+
+// One build of the fixture shared by the read-only checks.
+const fs::path& BuiltSite() {
+  static fs::path out = [] {
+    fs::path dir = TempDir() / "site";
+    RunResult r = RunKbgen(BuildArgs(kFixture / "content", dir));
+    if (r.status != 0) FAIL("fixture build failed:\n" << r.output);
+    return dir;
+  }();
+  return out;
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+fs::path CopyFixture() {
+  fs::path dir = TempDir() / "content";
+  fs::copy(kFixture / "content", dir, fs::copy_options::recursive);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("the fixture site has every page, section and home in six languages") {
+  const fs::path& site = BuiltSite();
+  for (const char* lang : {"ar", "en", "es", "fr", "ru", "zh"}) {
+    CAPTURE(lang);
+    CHECK(fs::exists(site / lang / "index.html"));
+    CHECK(fs::exists(site / lang / "toolkit/index.html"));
+    CHECK(fs::exists(site / lang / "toolkit/mapping/index.html"));
+    CHECK(fs::exists(site / lang / "countries/serbia/index.html"));
+    CHECK(fs::exists(site / lang / "feed.xml"));
+  }
+  CHECK(fs::exists(site / "index.html"));
+  CHECK(fs::exists(site / "404.html"));
+  CHECK(fs::exists(site / "sitemap.xml"));
+  // French has no policy page: no file, and nothing may link to one.
+  CHECK_FALSE(fs::exists(site / "fr/toolkit/policy/index.html"));
+}
+
+TEST_CASE("pages declare their language and direction") {
+  const fs::path& site = BuiltSite();
+  std::string ar = HtmlTag(ReadFile(site / "ar/toolkit/mapping/index.html"));
+  CHECK(Contains(ar, "lang=\"ar\""));
+  CHECK(Contains(ar, "dir=\"rtl\""));
+  std::string zh = HtmlTag(ReadFile(site / "zh/toolkit/mapping/index.html"));
+  CHECK(Contains(zh, "lang=\"zh\""));
+  CHECK(Contains(zh, "dir=\"ltr\""));
+}
+
+TEST_CASE("translations are announced with hreflang, and only those that exist") {
+  const fs::path& site = BuiltSite();
+  std::string mapping = ReadFile(site / "en/toolkit/mapping/index.html");
+  for (const char* lang : {"ar", "en", "es", "fr", "ru", "zh", "x-default"}) {
+    CAPTURE(lang);
+    CHECK(Contains(mapping, std::string("hreflang=\"") + lang + "\""));
+  }
+  std::string policy = ReadFile(site / "en/toolkit/policy/index.html");
+  CHECK(Contains(policy, "hreflang=\"ru\""));
+  CHECK_FALSE(Contains(policy, "hreflang=\"fr\""));
+  CHECK_FALSE(Contains(policy, "/fr/toolkit/policy/"));
+  std::string sitemap = ReadFile(site / "sitemap.xml");
+  CHECK(Contains(sitemap, "xhtml:link"));
+  CHECK(Contains(sitemap, "hreflang=\"zh\""));
+}
+
+TEST_CASE("a page missing in French is offered in English from the French section") {
+  const fs::path& site = BuiltSite();
+  std::string section = ReadFile(site / "fr/toolkit/index.html");
+  CHECK(Contains(section, "/en/toolkit/policy/"));
+  CHECK(Contains(section, "/fr/toolkit/mapping/"));
+  // The French page's link to policy.md went to the English original.
+  std::string mapping = ReadFile(site / "fr/toolkit/mapping/index.html");
+  CHECK(Contains(mapping, "href=\"/en/toolkit/policy/\""));
+}
+
+TEST_CASE("links between source files become working URLs with heading anchors") {
+  const fs::path& site = BuiltSite();
+  std::string about = ReadFile(site / "fr/about/index.html");
+  CHECK(Contains(about, "href=\"/fr/toolkit/mapping/#premiers-pas\""));
+  std::string mapping_ru = ReadFile(site / "ru/toolkit/mapping/index.html");
+  CHECK(Contains(mapping_ru, "id=\"первые-шаги\""));
+  std::string mapping_zh = ReadFile(site / "zh/toolkit/mapping/index.html");
+  CHECK(Contains(mapping_zh, "id=\"第一步\""));
+}
+
+TEST_CASE("no internal link or anchor in the built site is broken") {
+  CHECK(BrokenLinks(BuiltSite()) == std::vector<std::string>{});
+}
+
+TEST_CASE("aliases become redirect pages") {
+  std::string redirect = ReadFile(BuiltSite() / "en/serbia-profile/index.html");
+  CHECK(Contains(redirect, "http-equiv=\"refresh\""));
+  CHECK(Contains(redirect, "/en/countries/serbia/"));
+}
+
+TEST_CASE("the same input gives byte-identical output") {
+  fs::path second = TempDir() / "site";
+  RunResult r = RunKbgen(BuildArgs(kFixture / "content", second));
+  REQUIRE(r.status == 0);
+  auto a = Snapshot(BuiltSite());
+  auto b = Snapshot(second);
+  REQUIRE(a.size() == b.size());
+  for (const auto& [path, content] : a) {
+    CAPTURE(path);
+    CHECK(b[path] == content);
+  }
+}
+
+TEST_CASE("a failed build reports every error and leaves the previous site exactly as it was") {
+  fs::path out = TempDir() / "site";
+  fs::path content = CopyFixture();
+  REQUIRE(RunKbgen(BuildArgs(content, out)).status == 0);
+  auto before = Snapshot(out);
+
+  std::ofstream(content / "en/broken-yaml.md") << "---\ntitle: [unclosed\n---\nText\n";
+  std::ofstream(content / "fr/no-title.md") << "---\ndate: 2018-01-01\n---\nText\n";
+  std::ofstream(content / "es/bad-link.md") << "---\ntitle: Enlace\n---\n\nVer [x](nada.md).\n";
+  RunResult r = RunKbgen(BuildArgs(content, out));
+  CHECK(r.status != 0);
+  CAPTURE(r.output);
+  CHECK(Contains(r.output, "broken-yaml.md:2: error:"));
+  CHECK(Contains(r.output, "no-title.md"));
+  CHECK(Contains(r.output, "bad-link.md:5: error: broken link 'nada.md'"));
+  CHECK(Snapshot(out) == before);
+}
+
+TEST_CASE("an unknown language folder and a symlink out of the content folder are errors") {
+  fs::path out = TempDir() / "site";
+  fs::path content = CopyFixture();
+  fs::create_directories(content / "de");
+  std::ofstream(content / "de/seite.md") << "---\ntitle: Seite\n---\n";
+  fs::create_symlink("/etc/hostname", content / "en/host.md");
+  RunResult r = RunKbgen(BuildArgs(content, out));
+  CHECK(r.status != 0);
+  CAPTURE(r.output);
+  CHECK(Contains(r.output, "unknown language folder 'de'"));
+  CHECK(Contains(r.output, "host.md: error: symlink leads outside the content folder"));
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("kbgen search finds pages in their own language and script") {
+  std::string site = BuiltSite().string();
+  RunResult fr = RunKbgen({"search", "--site", site, "--lang", "fr", "--json", "cartographie"});
+  REQUIRE(fr.status == 0);
+  CHECK(Contains(fr.output, "\"url\":\"/fr/toolkit/mapping/\""));
+  // Without the diacritics of the text.
+  RunResult ar = RunKbgen({"search", "--site", site, "--lang", "ar", "--json", "تبين"});
+  REQUIRE(ar.status == 0);
+  CHECK(Contains(ar.output, "/ar/toolkit/mapping/"));
+  RunResult zh = RunKbgen({"search", "--site", site, "--lang", "zh", "--json", "生态系统"});
+  REQUIRE(zh.status == 0);
+  CHECK(Contains(zh.output, "/zh/toolkit/mapping/"));
+}
