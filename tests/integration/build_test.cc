@@ -176,3 +176,20 @@ TEST_CASE("kbgen search finds pages in their own language and script") {
   REQUIRE(zh.status == 0);
   CHECK(Contains(zh.output, "/zh/toolkit/mapping/"));
 }
+
+TEST_CASE("the shipped knowledge base builds with no warning and no broken link") {
+  fs::path out = TempDir() / "site";
+  RunResult r = RunKbgen({"build", "--content", (kSource / "content").string(), "--out",
+                          out.string(), "--theme", (kSource / "themes/default").string(),
+                          "--i18n", (kSource / "i18n").string(), "--config",
+                          (kSource / "kbgen.yml").string()});
+  CAPTURE(r.output);
+  REQUIRE(r.status == 0);
+  CHECK_FALSE(Contains(r.output, "warning:"));
+  CHECK(BrokenLinks(out) == std::vector<std::string>{});
+  for (const char* lang : {"ar", "en", "es", "fr", "ru", "zh"}) {
+    CAPTURE(lang);
+    CHECK(fs::exists(out / lang / "toolkit/mapping-an-ecosystem/index.html"));
+    CHECK(fs::exists(out / lang / "countries/republic-of-moldova/index.html"));
+  }
+}
