@@ -193,3 +193,33 @@ TEST_CASE("the shipped knowledge base builds with no warning and no broken link"
     CHECK(fs::exists(out / lang / "countries/republic-of-moldova/index.html"));
   }
 }
+
+TEST_CASE("a build killed with SIGKILL half way leaves the previous site whole") {
+  fs::path out = TempDir() / "site";
+  fs::path content = CopyFixture();
+  REQUIRE(RunKbgen(BuildArgs(content, out)).status == 0);
+  auto before = Snapshot(out);
+  // A bigger second version, so the kill lands while it is being written.
+  for (int i = 0; i < 400; ++i) {
+    std::ofstream(content / ("en/extra-" + std::to_string(i) + ".md"))
+        << "---\ntitle: Extra " << i << "\n---\n\n" << std::string(2000, 'x') << "\n";
+  }
+  std::vector<std::string> args = BuildArgs(content, out);
+  std::string cmd = std::string("'") + KBGEN_BINARY + "'";
+  for (const auto& a : args) cmd += " '" + a + "'";
+  for (int delay_ms : {20, 60, 150}) {
+    CAPTURE(delay_ms);
+    std::string run = "(" + cmd + " >/dev/null 2>&1 & pid=$!; sleep " +
+                      std::to_string(delay_ms / 1000.0) + "; kill -9 $pid; wait $pid) 2>/dev/null";
+    std::system(run.c_str());
+    auto now = Snapshot(out);
+    // Either the old site or (if the build beat the kill) the complete new one.
+    bool old_site = now == before;
+    bool new_site = now.count("en/extra-399/index.html") && now.count("sitemap.xml") &&
+                    now.size() > before.size() + 400;
+    CHECK((old_site || new_site));
+  }
+  // The next build clears what the killed ones left and succeeds.
+  CHECK(RunKbgen(BuildArgs(content, out)).status == 0);
+  CHECK(fs::exists(out / "en/extra-399/index.html"));
+}
