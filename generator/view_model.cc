@@ -1,0 +1,454 @@
+// The view model's core: shared per-language data, the page frame (head,
+// alternates, switcher, menu, breadcrumbs) and content pages.
+//
+// Content page variables (ForPage), beside the frame:
+//   page {title summary has_summary content_html has_date date_iso date_text
+//         published_html toc[] {text anchor children[] has_children} has_toc
+//         term_groups[] {title terms[] {name url}} has_terms}
+//   params (front matter params)  section_nav {title url entries[] is_partial
+//   count_text}  prev next (entries)  has_prev_next
+// An entry (lists, navigation, prev/next):
+//   {title url summary has_summary is_fallback link_lang link_dir badge
+//    is_current has_date date_iso date_text}
+#include "generator/view_model.h"
+
+#include <algorithm>
+
+#include "generator/permalink.h"
+#include "generator/template_set.h"
+
+namespace kbgen {
+
+namespace {
+
+// Stands for an argument whose value is HTML while a message is formatted;
+// a private-use character no catalog contains.
+constexpr std::string_view kMarker = "\xEE\x80\x80";
+
+}  // namespace
+
+std::string DescriptionFor(const SiteConfig& config, const std::string& lang) {
+  auto it = config.description.find(lang);
+  if (it == config.description.end()) it = config.description.find(std::string(kSourceLanguage));
+  return it == config.description.end() ? "" : it->second;
+}
+
+ViewModel::ViewModel(const Site& site, const Catalogs& catalogs, const Locales& locales)
+    : site_(site),
+      catalogs_(catalogs),
+      locales_(locales),
+      base_path_(BasePathOf(site.config.base_url)) {
+  for (const auto& [lang, sections] : site_.sections) {
+    for (const auto& [path, section] : sections) {
+      for (std::size_t i = 0; i < section.pages.size(); ++i) {
+        if (!section.pages[i].is_fallback) positions_[section.pages[i].page] = {&section, i};
+      }
+    }
+  }
+  for (const auto& [lang, taxonomies] : site_.taxonomies) {
+    for (const auto& [name, tax] : taxonomies) {
+      for (const auto& [slug, term] : tax.terms) {
+        for (const auto& ref : term.pages) page_terms_[{lang, ref.page}].push_back({&tax, &term});
+      }
+    }
+  }
+  // A page's terms: taxonomies in their fixed order, terms by collation of
+  // their names in the page's language.
+  auto tax_rank = [](const std::string& name) {
+    return std::find(kTaxonomies.begin(), kTaxonomies.end(), name) - kTaxonomies.begin();
+  };
+  for (auto& [key, links] : page_terms_) {
+    const std::string& lang = key.first;
+    const LocaleFormat& locale = locales_.For(lang);
+    std::stable_sort(links.begin(), links.end(), [&](const TermLink& a, const TermLink& b) {
+      auto ra = tax_rank(a.taxonomy->name), rb = tax_rank(b.taxonomy->name);
+      if (ra != rb) return ra < rb;
+      int c = locale.Compare(catalogs_.Term(lang, a.term->name), catalogs_.Term(lang, b.term->name));
+      return c != 0 ? c < 0 : a.term->slug < b.term->slug;
+    });
+  }
+  for (std::string_view lang : kLanguages) {
+    common_.emplace(std::string(lang), BuildCommon(std::string(lang)));
+  }
+}
+
+std::string ViewModel::Link(std::string_view site_url) const {
+  if (site_url.starts_with('/')) site_url.remove_prefix(1);
+  return base_path_ + std::string(site_url);
+}
+
+std::string ViewModel::Absolute(std::string_view site_url) const {
+  if (site_url.starts_with('/')) site_url.remove_prefix(1);
+  return site_.config.base_url + std::string(site_url);
+}
+
+std::string ViewModel::Text(std::string_view lang, std::string_view key,
+                            const MessageArgs& args) const {
+  return catalogs_.Format(lang, key, args);
+}
+
+std::string ViewModel::TextHtml(std::string_view lang, std::string_view key,
+                                const std::string& name, const std::string& html,
+                                const MessageArgs& args) const {
+  MessageArgs all = args;
+  all[name] = std::string(kMarker);
+  std::string text = catalogs_.Format(lang, key, all);
+  auto at = text.find(kMarker);
+  if (at == std::string::npos) return EscapeHtml(text);
+  return EscapeHtml(std::string_view(text).substr(0, at)) + html +
+         EscapeHtml(std::string_view(text).substr(at + kMarker.size()));
+}
+
+const Data& ViewModel::Common(std::string_view lang) const {
+  auto it = common_.find(lang);
+  if (it == common_.end()) it = common_.find(kSourceLanguage);
+  return it->second;
+}
+
+std::vector<const Taxonomy*> ViewModel::NonEmptyTaxonomies(const std::string& lang) const {
+  std::vector<const Taxonomy*> out;
+  auto it = site_.taxonomies.find(lang);
+  if (it == site_.taxonomies.end()) return out;
+  for (std::string_view name : kTaxonomies) {
+    auto t = it->second.find(std::string(name));
+    if (t != it->second.end() && !t->second.terms.empty()) out.push_back(&t->second);
+  }
+  return out;
+}
+
+Data ViewModel::BuildCommon(const std::string& lang) const {
+  Data d;
+  d["lang"] = lang;
+  d["dir"] = IsRightToLeft(lang) ? "rtl" : "ltr";
+  d["base"] = base_path_;
+  std::string title = site_.config.TitleFor(lang);
+  d["site_title"] = title;
+  d["site_description"] = DescriptionFor(site_.config, lang);
+  d["home_url"] = Link("/" + lang + "/");
+  d["search_url"] = Link("/" + lang + "/search/");
+  d["feed_url"] = Link("/" + lang + "/feed.xml");
+  d["chooser_url"] = Link("/");
+  d["feed_title"] = Text(lang, "feed.title", {{"site", title}});
+
+  // t.<key>: every catalog string, for keys the theme shows as they are.
+  Data t;
+  for (const auto& key : catalogs_.Keys()) {
+    Data* cur = &t;
+    std::size_t start = 0;
+    bool ok = true;
+    for (std::size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
+      Data& next = (*cur)[key.substr(start, dot - start)];
+      if (!next.is_object()) {
+        ok = false;
+        break;
+      }
+      cur = &next;
+    }
+    std::string leaf = key.substr(start);
+    if (ok && !cur->get(leaf)) (*cur)[leaf] = Text(lang, key);
+  }
+  d["t"] = std::move(t);
+
+  Data tax_links(Data::type::list);
+  for (const Taxonomy* tax : NonEmptyTaxonomies(lang)) {
+    Data item;
+    item["title"] = Text(lang, "taxonomy." + tax->name);
+    item["url"] = Link(tax->url);
+    tax_links.push_back(item);
+  }
+  d["has_taxonomy_links"] = !tax_links.is_empty_list();
+  d["taxonomy_links"] = std::move(tax_links);
+  return d;
+}
+
+Data ViewModel::Menu(const std::string& lang, const std::string& current_url) const {
+  Data menu(Data::type::list);
+  const auto& sections = site_.sections.at(lang);
+  auto add = [&](const std::string& title, const std::string& url, const std::string& link_lang,
+                 bool current) {
+    Data item;
+    item["title"] = title;
+    item["url"] = Link(url);
+    item["is_current"] = current;
+    item["has_link_lang"] = link_lang != lang;
+    item["link_lang"] = link_lang;
+    item["link_dir"] = IsRightToLeft(link_lang) ? "rtl" : "ltr";
+    menu.push_back(item);
+  };
+  auto add_section = [&](const std::string& path) {
+    auto it = sections.find(path);
+    if (it == sections.end() || path.empty()) return;
+    const Section& s = it->second;
+    std::string link_lang = s.index.is_fallback ? std::string(kSourceLanguage) : lang;
+    add(s.title, s.url, link_lang, current_url.starts_with(s.url));
+  };
+  if (site_.config.main_menu.empty()) {
+    auto root = sections.find("");
+    if (root != sections.end()) {
+      for (const auto& path : root->second.subsections) add_section(path);
+    }
+    return menu;
+  }
+  for (const MenuItem& item : site_.config.main_menu) {
+    if (!item.section.empty()) {
+      add_section(item.section);
+      continue;
+    }
+    // A page named by its path below the language folder.
+    const Page* found = nullptr;
+    for (const auto& p : site_.pages) {
+      if (p->rel_path == item.page && (p->lang == lang || !found)) found = p.get();
+    }
+    if (!found || found->url.empty()) continue;
+    PageRef ref = site_.FindOrFallback(lang, found->translation_key);
+    if (!ref.page) continue;
+    add(ref.page->meta.title, ref.page->url, ref.page->lang, current_url == ref.page->url);
+  }
+  return menu;
+}
+
+void ViewModel::SetFrame(const std::string& lang, const std::string& title, const std::string& url,
+                         const std::map<std::string, std::string>& translations, Data* d) const {
+  Data& out = *d;
+  std::string site_title = site_.config.TitleFor(lang);
+  out["title"] = title;
+  out["head_title"] = title == site_title ? title : title + " – " + site_title;
+  out["url"] = Link(url);
+  out["canonical"] = Absolute(url);
+  Data alternates(Data::type::list);
+  Data switcher(Data::type::list);
+  for (std::string_view l : kLanguages) {
+    auto it = translations.find(std::string(l));
+    if (it == translations.end()) continue;
+    Data alt;
+    alt["hreflang"] = it->first;
+    alt["url"] = Absolute(it->second);
+    alternates.push_back(alt);
+    Data sw;
+    sw["lang"] = it->first;
+    sw["dir"] = IsRightToLeft(it->first) ? "rtl" : "ltr";
+    sw["name"] = Text(it->first, "lang." + it->first);
+    sw["url"] = Link(it->second);
+    sw["is_current"] = it->first == lang;
+    switcher.push_back(sw);
+  }
+  auto x_default = translations.find(std::string(kSourceLanguage));
+  if (x_default == translations.end()) x_default = translations.find(site_.config.default_language);
+  out["has_x_default"] = x_default != translations.end();
+  out["x_default_url"] = x_default != translations.end() ? Absolute(x_default->second) : "";
+  out["has_switcher"] = translations.size() > 1;
+  out["alternates"] = std::move(alternates);
+  out["switcher"] = std::move(switcher);
+  out["menu"] = Menu(lang, url);
+}
+
+Data ViewModel::Breadcrumbs(const std::string& lang, const std::string& section_path,
+                            bool include_section) const {
+  Data crumbs(Data::type::list);
+  Data home;
+  home["title"] = Text(lang, "nav.home");
+  home["url"] = Link("/" + lang + "/");
+  home["has_link_lang"] = false;
+  home["link_lang"] = lang;
+  home["link_dir"] = IsRightToLeft(lang) ? "rtl" : "ltr";
+  crumbs.push_back(home);
+  const auto& sections = site_.sections.at(lang);
+  std::vector<std::string> parts = SplitPath(section_path);
+  if (!include_section && !parts.empty()) parts.pop_back();
+  std::string path;
+  for (const auto& part : parts) {
+    path += (path.empty() ? "" : "/") + part;
+    auto it = sections.find(path);
+    if (it == sections.end()) continue;
+    std::string link_lang = it->second.index.is_fallback ? std::string(kSourceLanguage) : lang;
+    Data c;
+    c["title"] = it->second.title;
+    c["url"] = Link(it->second.url);
+    c["has_link_lang"] = link_lang != lang;
+    c["link_lang"] = link_lang;
+    c["link_dir"] = IsRightToLeft(link_lang) ? "rtl" : "ltr";
+    crumbs.push_back(c);
+  }
+  return crumbs;
+}
+
+Data ViewModel::DateData(const std::string& lang, const Date& date) const {
+  Data d;
+  std::string iso = date.Iso();
+  std::string text = locales_.For(lang).FormatDate(date, DateStyle::kLong);
+  d["date_iso"] = iso;
+  d["date_text"] = text;
+  std::string time_html =
+      "<time datetime=\"" + EscapeHtml(iso) + "\">" + EscapeHtml(text) + "</time>";
+  d["published_html"] = TextHtml(lang, "page.published", "date", time_html);
+  return d;
+}
+
+Data ViewModel::Entry(const std::string& lang, const PageRef& ref, bool is_current) const {
+  const Page& p = *ref.page;
+  Data e;
+  e["title"] = p.meta.title;
+  e["url"] = Link(p.url);
+  e["summary"] = p.meta.summary;
+  e["has_summary"] = !p.meta.summary.empty();
+  e["is_fallback"] = ref.is_fallback;
+  e["link_lang"] = p.lang;
+  e["link_dir"] = IsRightToLeft(p.lang) ? "rtl" : "ltr";
+  e["badge"] = ref.is_fallback ? Text(lang, "fallback.badge") : "";
+  e["is_current"] = is_current;
+  e["has_date"] = p.meta.date.has_value();
+  e["date_iso"] = p.meta.date ? p.meta.date->Iso() : "";
+  e["date_text"] = "";
+  return e;
+}
+
+Data ViewModel::Entries(const std::string& lang, const std::vector<PageRef>& refs) const {
+  Data list(Data::type::list);
+  const LocaleFormat& locale = locales_.For(lang);
+  for (const auto& ref : refs) {
+    if (!ref.page) continue;
+    Data e = Entry(lang, ref, false);
+    if (ref.page->meta.date) e["date_text"] = locale.FormatDate(*ref.page->meta.date, DateStyle::kLong);
+    list.push_back(e);
+  }
+  return list;
+}
+
+Data ViewModel::Toc(const Page& page) const {
+  Data toc(Data::type::list);
+  if (page.headings.empty()) return toc;
+  int top = 6;
+  for (const auto& h : page.headings) top = std::min(top, h.level);
+  // Two levels: the page's top heading level and the one below it.
+  std::vector<Data> items;
+  std::vector<Data> children;
+  auto flush = [&] {
+    if (items.empty()) return;
+    items.back()["has_children"] = !children.empty();
+    Data list(Data::type::list);
+    for (auto& c : children) list.push_back(c);
+    items.back()["children"] = std::move(list);
+    children.clear();
+  };
+  for (const auto& h : page.headings) {
+    if (h.level > top + 1) continue;
+    Data item;
+    item["text"] = h.text;
+    item["anchor"] = h.anchor;
+    item["has_children"] = false;
+    if (h.level == top || items.empty()) {
+      flush();
+      items.push_back(std::move(item));
+    } else {
+      children.push_back(std::move(item));
+    }
+  }
+  flush();
+  for (auto& i : items) toc.push_back(i);
+  return toc;
+}
+
+Data ViewModel::Terms(const Page& page) const {
+  Data groups(Data::type::list);
+  auto it = page_terms_.find({page.lang, &page});
+  if (it == page_terms_.end()) return groups;
+  const Taxonomy* current = nullptr;
+  Data group;
+  Data terms(Data::type::list);
+  auto flush = [&] {
+    if (!current) return;
+    group["title"] = Text(page.lang, "taxonomy." + current->name);
+    group["terms"] = std::move(terms);
+    groups.push_back(group);
+    group = Data();
+    terms = Data(Data::type::list);
+  };
+  for (const TermLink& link : it->second) {
+    if (link.taxonomy != current) {
+      flush();
+      current = link.taxonomy;
+    }
+    Data t;
+    t["name"] = catalogs_.Term(page.lang, link.term->name);
+    t["url"] = Link(link.term->url);
+    terms.push_back(t);
+  }
+  flush();
+  return groups;
+}
+
+Data ViewModel::SectionNav(const Page& page, const Position& pos) const {
+  const Section& s = *pos.section;
+  const std::size_t n = s.pages.size();
+  const std::size_t window = kSectionNavWindow;
+  std::size_t first = 0;
+  if (n > window) {
+    first = pos.index > window / 2 ? pos.index - window / 2 : 0;
+    first = std::min(first, n - window);
+  }
+  Data nav;
+  nav["title"] = s.title;
+  nav["url"] = Link(s.url);
+  nav["has_link_lang"] = s.index.is_fallback;
+  nav["link_lang"] = s.index.is_fallback ? std::string(kSourceLanguage) : page.lang;
+  nav["is_partial"] = n > window;
+  nav["count_text"] = Text(page.lang, "section.page_count", {{"count", std::int64_t(n)}});
+  Data entries(Data::type::list);
+  for (std::size_t i = first; i < n && i < first + window; ++i) {
+    entries.push_back(Entry(page.lang, s.pages[i], i == pos.index));
+  }
+  nav["entries"] = std::move(entries);
+  return nav;
+}
+
+Data ViewModel::ForPage(const Page& page, Diagnostics* diag) const {
+  const std::string& lang = page.lang;
+  Data d;
+  std::map<std::string, std::string> translations;
+  for (const auto& [l, p] : site_.TranslationsOf(page)) translations[l] = p->url;
+  SetFrame(lang, page.meta.title, page.url, translations, &d);
+  d["description"] = page.meta.summary.empty() ? DescriptionFor(site_.config, lang)
+                                               : page.meta.summary;
+  Data crumbs = Breadcrumbs(lang, page.section, true);
+  d["has_breadcrumbs"] = true;
+  d["breadcrumbs"] = std::move(crumbs);
+
+  Data p;
+  p["title"] = page.meta.title;
+  p["summary"] = page.meta.summary;
+  p["has_summary"] = !page.meta.summary.empty();
+  p["content_html"] = page.html;
+  p["has_date"] = page.meta.date.has_value();
+  if (page.meta.date) {
+    Data date = DateData(lang, *page.meta.date);
+    for (const char* k : {"date_iso", "date_text", "published_html"}) p[k] = Data(*date.get(k));
+  }
+  Data toc = Toc(page);
+  p["has_toc"] = page.headings.size() >= 2;
+  p["toc"] = std::move(toc);
+  Data groups = Terms(page);
+  p["has_terms"] = !groups.is_empty_list();
+  p["term_groups"] = std::move(groups);
+  d["page"] = std::move(p);
+  d["params"] = ParamsData(page.meta.params, page.file, diag);
+
+  auto pos = positions_.find(&page);
+  bool has_prev = false, has_next = false;
+  if (pos != positions_.end()) {
+    const Position& at = pos->second;
+    d["has_section_nav"] = true;
+    d["section_nav"] = SectionNav(page, at);
+    has_prev = at.index > 0;
+    has_next = at.index + 1 < at.section->pages.size();
+    if (has_prev) d["prev"] = Entry(lang, at.section->pages[at.index - 1], false);
+    if (has_next) d["next"] = Entry(lang, at.section->pages[at.index + 1], false);
+  } else {
+    d["has_section_nav"] = false;
+  }
+  d["has_prev"] = has_prev;
+  d["has_next"] = has_next;
+  d["has_prev_next"] = has_prev || has_next;
+  return d;
+}
+
+}  // namespace kbgen

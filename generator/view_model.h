@@ -1,0 +1,147 @@
+// The view model: site model objects -> mustache data for the theme.
+//
+// This is the only place where template variable names are made; the
+// theme's templates and this file are the two sides of one contract.
+// Every value reaches templates as plain text for {{name}} (escaped by the
+// template engine), except values named *_html, which this module built as
+// HTML itself (escaping every piece of user text) or which the Markdown
+// step already made safe (Page::html).
+//
+// Every reader-visible word comes from the catalogs (`t.<key>` for plain
+// strings, precomputed *_text / *_html values for messages with arguments);
+// dates and numbers go through LocaleFormat. Links are the site's
+// root-relative URLs prefixed with the path of config.base_url; canonical
+// links, hreflang alternates, the sitemap and feeds use the full base_url.
+//
+// Variables every HTML page sees (from Common(lang)):
+//   lang dir base site_title site_description home_url search_url feed_url
+//   feed_title t.<catalog key> menu[] {title url is_current lang dir}
+//   taxonomy_links[] {title url}
+// Per page kind (ForPage, ForSection, ...): title head_title description
+//   canonical alternates[] {hreflang url} x_default_url
+//   switcher[] {lang name url is_current} has_switcher
+//   breadcrumbs[] {title url}   and the kind's own object (page, section,
+//   taxonomy, term, redirect, search, ...), documented in view_model.cc.
+//
+// Thread-safe after construction: the build renders from several threads.
+#ifndef KBGEN_GENERATOR_VIEW_MODEL_H_
+#define KBGEN_GENERATOR_VIEW_MODEL_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "generator/diagnostics.h"
+#include "generator/i18n.h"
+#include "generator/locale.h"
+#include "generator/site.h"
+
+namespace kbgen {
+
+using Data = kainjow::mustache::data;
+
+// At most this many pages of a section are listed in a page's section
+// navigation (a window around the page): the navigation of a 2000-page
+// section must not make the build quadratic.
+inline constexpr int kSectionNavWindow = 25;
+// Entries of a language's Atom feed (newest first).
+inline constexpr int kFeedEntries = 100;
+
+class ViewModel {
+ public:
+  ViewModel(const Site& site, const Catalogs& catalogs, const Locales& locales);
+
+  const Site& site() const { return site_; }
+
+  // The data every HTML page of `lang` shares (built once per language).
+  const Data& Common(std::string_view lang) const;
+
+  Data ForPage(const Page& page, Diagnostics* diag) const;
+  Data ForSection(const Section& section) const;  // sections and the home page
+  Data ForTaxonomy(const Taxonomy& taxonomy) const;
+  Data ForTerm(const Taxonomy& taxonomy, const TaxonomyTerm& term) const;
+  Data ForSearch(const std::string& lang) const;
+  // A redirect page from an old URL to `target`.
+  Data ForAlias(const Page& target) const;
+  // The language chooser at the site root and the 404 page: all languages
+  // at once. Both use Common(config.default_language) as their base.
+  Data ForLanguageChooser() const;
+  Data ForNotFound() const;
+  // XML files: their data stands alone (no Common()).
+  Data ForSitemap() const;
+  Data ForFeed(const std::string& lang) const;
+
+  // The link for a site URL ("/en/x/" -> "<base path>en/x/").
+  std::string Link(std::string_view site_url) const;
+  // The absolute URL for a site URL ("<base_url>en/x/").
+  std::string Absolute(std::string_view site_url) const;
+
+  // The taxonomies of `lang` that have at least one term.
+  std::vector<const Taxonomy*> NonEmptyTaxonomies(const std::string& lang) const;
+
+ private:
+  // Position of a page in its own language's section listing.
+  struct Position {
+    const Section* section = nullptr;
+    std::size_t index = 0;
+  };
+  // A term a page is listed under, in the page's language.
+  struct TermLink {
+    const Taxonomy* taxonomy = nullptr;
+    const TaxonomyTerm* term = nullptr;
+  };
+
+  std::string Text(std::string_view lang, std::string_view key,
+                   const MessageArgs& args = {}) const;
+  // Message `key` as HTML: the text escaped, argument `name` replaced by `html`.
+  std::string TextHtml(std::string_view lang, std::string_view key, const std::string& name,
+                       const std::string& html, const MessageArgs& args = {}) const;
+
+  Data BuildCommon(const std::string& lang) const;
+  Data Menu(const std::string& lang, const std::string& current_url) const;
+  // Sets the head and navigation variables shared by every kind of HTML page.
+  // `translations` are lang -> site URL of the same page in each language.
+  void SetFrame(const std::string& lang, const std::string& title, const std::string& url,
+                const std::map<std::string, std::string>& translations, Data* d) const;
+  Data Breadcrumbs(const std::string& lang, const std::string& section_path,
+                   bool include_section) const;
+  Data Entry(const std::string& lang, const PageRef& ref, bool is_current) const;
+  Data Entries(const std::string& lang, const std::vector<PageRef>& refs) const;
+  Data DateData(const std::string& lang, const Date& date) const;
+  Data Toc(const Page& page) const;
+  Data Terms(const Page& page) const;
+  Data SectionNav(const Page& page, const Position& pos) const;
+  Data SubsectionList(const Section& section) const;
+  Data SearchStrings(const std::string& lang) const;
+  std::string PluralFormsJson(const std::string& lang, std::string_view key,
+                              std::string_view arg) const;
+
+  const Site& site_;
+  const Catalogs& catalogs_;
+  const Locales& locales_;
+  std::string base_path_;  // "/" or "/kb/"
+  std::map<std::string, Data, std::less<>> common_;
+  std::map<const Page*, Position> positions_;
+  std::map<std::pair<std::string, const Page*>, std::vector<TermLink>> page_terms_;
+};
+
+// Front matter params as template data: objects, lists, strings, numbers
+// (as text) and booleans. A string with a script-capable URL scheme
+// (javascript:, vbscript:, data:) is dropped with a warning, so a template
+// that links a param can never produce a script link.
+Data ParamsData(const nlohmann::json& params, const std::string& file, Diagnostics* diag);
+
+// The meta description of `lang`'s pages without a summary of their own.
+std::string DescriptionFor(const SiteConfig& config, const std::string& lang);
+
+// True when `url` starts with a scheme a browser would run (javascript:,
+// vbscript:, data:), ignoring case, whitespace and control characters as
+// browsers do.
+bool IsScriptUrl(std::string_view url);
+
+}  // namespace kbgen
+
+#endif  // KBGEN_GENERATOR_VIEW_MODEL_H_

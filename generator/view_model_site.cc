@@ -1,0 +1,421 @@
+// The view model of site-wide files: the language chooser, the 404 page,
+// alias redirects, the search page, the sitemap and the Atom feeds; and
+// front matter params as template data.
+//
+// Search page (ForSearch): search {action q_name lang_name api_url
+//   languages[] {code name is_selected} config_json}
+//   config_json is read by static/js/search.js: the API URL, the strings
+//   (with plural forms for the result count, see PluralFormsJson) and the
+//   number locale.
+// Redirect (ForAlias): redirect {target_url target_abs title text_html}
+// Chooser (ForLanguageChooser): chooser {title languages[] {code dir name
+//   home_url site_title intro title} homes_json}
+// 404 (ForNotFound): notfound {notices[] {code dir title text home_text home_url}}
+// Sitemap (ForSitemap): urls[] {loc has_alternates alternates[] {hreflang href}}
+// Feed (ForFeed): feed {lang title id self_url alt_url updated entries[]
+//   {title url updated summary has_summary}}
+#include <algorithm>
+#include <memory>
+
+#include <unicode/locid.h>
+#include <unicode/plurrule.h>
+#include <unicode/strenum.h>
+
+#include "generator/template_set.h"
+#include "generator/view_model.h"
+
+namespace kbgen {
+namespace {
+
+std::string DirOf(const std::string& lang) { return IsRightToLeft(lang) ? "rtl" : "ltr"; }
+
+std::string Json(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (auto pos = s->find(from); pos != std::string::npos; pos = s->find(from, pos + to.size())) {
+    s->replace(pos, from.size(), to);
+  }
+}
+
+// An integer sample of ICU's plural category `keyword`, preferring one
+// above 10 (0..10 are formatted exactly); -1 when there is none.
+double PluralSample(icu::PluralRules& rules, const icu::UnicodeString& keyword) {
+  double samples[64];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = rules.getSamples(keyword, samples, 64, status);
+  if (U_FAILURE(status)) return -1;
+  double fallback = -1;
+  for (int32_t i = 0; i < n; ++i) {
+    double s = samples[i];
+    if (s < 0 || s != static_cast<double>(static_cast<std::int64_t>(s)) || s > 1e9) continue;
+    if (s > 10) return s;
+    if (fallback < 0) fallback = s;
+  }
+  return fallback;
+}
+
+}  // namespace
+
+bool IsScriptUrl(std::string_view url) {
+  std::string scheme;
+  for (char c : url) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20) {
+      if (scheme.empty() || c == '\t' || c == '\n' || c == '\r') continue;  // browsers skip these
+      return false;
+    }
+    if (c == ':') break;
+    scheme += static_cast<char>(std::tolower(u));
+    if (scheme.size() > 16) return false;
+  }
+  return scheme == "javascript" || scheme == "vbscript" || scheme == "data" ||
+         scheme == "livescript";
+}
+
+namespace {
+
+bool ParamsValue(const nlohmann::json& v, const std::string& path, const std::string& file,
+                 Diagnostics* diag, Data* out) {
+  switch (v.type()) {
+    case nlohmann::json::value_t::object: {
+      Data obj;
+      for (const auto& [k, item] : v.items()) {
+        Data child;
+        if (ParamsValue(item, path + "." + k, file, diag, &child)) obj[k] = std::move(child);
+      }
+      *out = std::move(obj);
+      return true;
+    }
+    case nlohmann::json::value_t::array: {
+      Data list(Data::type::list);
+      std::size_t i = 0;
+      for (const auto& item : v) {
+        Data child;
+        if (ParamsValue(item, path + "[" + std::to_string(i++) + "]", file, diag, &child)) {
+          list.push_back(child);
+        }
+      }
+      *out = std::move(list);
+      return true;
+    }
+    case nlohmann::json::value_t::string: {
+      const auto& s = v.get_ref<const std::string&>();
+      if (IsScriptUrl(s)) {
+        if (diag) {
+          diag->Warning(file, 0, "front matter '" + path +
+                                     "' holds a script URL; it is left out of the page");
+        }
+        return false;
+      }
+      *out = Data(s);
+      return true;
+    }
+    case nlohmann::json::value_t::boolean:
+      *out = Data(v.get<bool>());
+      return true;
+    case nlohmann::json::value_t::null:
+      *out = Data(false);
+      return true;
+    default:  // numbers
+      *out = Data(v.dump());
+      return true;
+  }
+}
+
+}  // namespace
+
+Data ParamsData(const nlohmann::json& params, const std::string& file, Diagnostics* diag) {
+  Data out;
+  if (!params.is_object()) return out;
+  for (const auto& [k, v] : params.items()) {
+    Data child;
+    if (ParamsValue(v, k, file, diag, &child)) out[k] = std::move(child);
+  }
+  return out;
+}
+
+std::string ViewModel::PluralFormsJson(const std::string& lang, std::string_view key,
+                                       std::string_view arg) const {
+  nlohmann::json exact = nlohmann::json::object();
+  for (std::int64_t n = 0; n <= 10; ++n) {
+    exact[std::to_string(n)] = Text(lang, key, {{std::string(arg), n}});
+  }
+  nlohmann::json forms = nlohmann::json::object();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::PluralRules> rules(
+      icu::PluralRules::forLocale(icu::Locale(lang.c_str()), status));
+  if (U_SUCCESS(status) && rules) {
+    std::unique_ptr<icu::StringEnumeration> keywords(rules->getKeywords(status));
+    const icu::UnicodeString* kw;
+    while (U_SUCCESS(status) && keywords && (kw = keywords->snext(status)) != nullptr) {
+      double sample = PluralSample(*rules, *kw);
+      if (sample < 0) continue;
+      auto n = static_cast<std::int64_t>(sample);
+      std::string text = Text(lang, key, {{std::string(arg), n}});
+      std::string placeholder = "{" + std::string(arg) + "}";
+      std::string formatted = locales_.For(lang).FormatInteger(n);
+      if (text.find(formatted) == std::string::npos) continue;  // the number is not shown
+      ReplaceAll(&text, formatted, placeholder);
+      std::string name;
+      kw->toUTF8String(name);
+      forms[name] = text;
+    }
+  }
+  return Json({{"exact", exact}, {"forms", forms}});
+}
+
+Data ViewModel::ForSearch(const std::string& lang) const {
+  Data d;
+  std::map<std::string, std::string> translations;
+  for (std::string_view l : kLanguages) {
+    translations[std::string(l)] = "/" + std::string(l) + "/search/";
+  }
+  SetFrame(lang, Text(lang, "nav.search"), "/" + lang + "/search/", translations, &d);
+  d["description"] = Text(lang, "nav.search");
+  d["noindex"] = true;
+  d["has_breadcrumbs"] = true;
+  d["breadcrumbs"] = Breadcrumbs(lang, "", false);
+
+  Data languages(Data::type::list);
+  nlohmann::json names = nlohmann::json::object();
+  for (std::string_view l : kLanguages) {
+    std::string code(l);
+    std::string name = Text(lang, "lang." + code);
+    names[code] = name;
+    Data item;
+    item["code"] = code;
+    item["name"] = name;
+    item["is_selected"] = code == lang;
+    languages.push_back(item);
+  }
+  std::string numbering;
+  if (auto it = site_.config.numbering.find(lang); it != site_.config.numbering.end()) {
+    numbering = it->second;
+  } else if (lang == "ar") {
+    numbering = "latn";  // the project's default for Arabic
+  }
+  nlohmann::json config = {
+      {"api", Link("/api/search")},
+      {"lang", lang},
+      {"numberLocale", numbering.empty() ? lang : lang + "-u-nu-" + numbering},
+      {"results", nlohmann::json::parse(PluralFormsJson(lang, "search.results", "count"))},
+      {"noResults", Text(lang, "search.no_results")},
+      {"didYouMean",
+       Text(lang, "search.did_you_mean", {{"suggestion", std::string("{suggestion}")}})},
+      {"unavailable", Text(lang, "search.noscript")},
+      {"fallbackBadge", Text(lang, "fallback.badge")},
+      {"langNames", names},
+  };
+  Data s;
+  s["action"] = Link("/" + lang + "/search/");
+  s["api_url"] = Link("/api/search");
+  s["languages"] = std::move(languages);
+  s["config_json"] = Json(config);
+  d["search"] = std::move(s);
+  return d;
+}
+
+Data ViewModel::ForAlias(const Page& target) const {
+  Data d;
+  std::string link = Link(target.url);
+  d["title"] = target.meta.title;
+  d["head_title"] = target.meta.title;
+  d["noindex"] = true;
+  Data r;
+  r["target_url"] = link;
+  r["target_abs"] = Absolute(target.url);
+  r["title"] = target.meta.title;
+  std::string a = "<a href=\"" + EscapeHtml(link) + "\">" + EscapeHtml(link) + "</a>";
+  r["text_html"] = TextHtml(target.lang, "redirect.text", "url", a);
+  d["redirect"] = std::move(r);
+  return d;
+}
+
+Data ViewModel::ForLanguageChooser() const {
+  const std::string& def = site_.config.default_language;
+  Data d;
+  std::string title = site_.config.TitleFor(def);
+  d["title"] = title;
+  d["head_title"] = title;
+  d["canonical"] = Absolute("/");
+  d["description"] = DescriptionFor(site_.config, def);
+  Data alternates(Data::type::list);
+  Data languages(Data::type::list);
+  nlohmann::json homes = nlohmann::json::object();
+  for (std::string_view l : kLanguages) {
+    std::string code(l);
+    std::string home = "/" + code + "/";
+    Data alt;
+    alt["hreflang"] = code;
+    alt["url"] = Absolute(home);
+    alternates.push_back(alt);
+    homes[code] = Link(home);
+    Data item;
+    item["code"] = code;
+    item["dir"] = DirOf(code);
+    item["name"] = Text(code, "lang." + code);
+    item["home_url"] = Link(home);
+    item["site_title"] = site_.config.TitleFor(code);
+    item["intro"] = Text(code, "chooser.intro");
+    item["title"] = Text(code, "chooser.title");
+    languages.push_back(item);
+  }
+  d["alternates"] = std::move(alternates);
+  d["has_x_default"] = true;
+  d["x_default_url"] = Absolute("/");
+  Data c;
+  c["title"] = Text(def, "chooser.title");
+  c["languages"] = std::move(languages);
+  c["homes_json"] = Json(homes);
+  d["chooser"] = std::move(c);
+  return d;
+}
+
+Data ViewModel::ForNotFound() const {
+  const std::string& def = site_.config.default_language;
+  Data d;
+  std::string title = Text(def, "notfound.title");
+  d["title"] = title;
+  d["head_title"] = title + " – " + site_.config.TitleFor(def);
+  d["noindex"] = true;
+  Data notices(Data::type::list);
+  // The reader's language is unknown here: say it in every language, the
+  // default language first.
+  std::vector<std::string> order{def};
+  for (std::string_view l : kLanguages) {
+    if (l != def) order.emplace_back(l);
+  }
+  for (const auto& code : order) {
+    Data n;
+    n["code"] = code;
+    n["dir"] = DirOf(code);
+    n["title"] = Text(code, "notfound.title");
+    n["text"] = Text(code, "notfound.text");
+    n["home_text"] = Text(code, "notfound.home");
+    n["home_url"] = Link("/" + code + "/");
+    n["name"] = Text(code, "lang." + code);
+    notices.push_back(n);
+  }
+  Data nf;
+  nf["notices"] = std::move(notices);
+  d["notfound"] = std::move(nf);
+  return d;
+}
+
+Data ViewModel::ForSitemap() const {
+  // output path -> (site URL, lang -> site URL of its translations)
+  std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>> urls;
+  for (const auto& p : site_.pages) {
+    if (p->url.empty() || p->is_section_index) continue;
+    std::map<std::string, std::string> alts;
+    for (const auto& [l, t] : site_.TranslationsOf(*p)) alts[l] = t->url;
+    urls[p->output_path] = {p->url, alts};
+  }
+  for (const auto& [lang, sections] : site_.sections) {
+    for (const auto& [path, s] : sections) {
+      std::map<std::string, std::string> alts;
+      for (const auto& [l, other] : site_.sections) {
+        if (auto it = other.find(path); it != other.end()) alts[l] = it->second.url;
+      }
+      urls[s.output_path] = {s.url, alts};
+    }
+  }
+  for (std::string_view lang_view : kLanguages) {
+    std::string lang(lang_view);
+    for (const Taxonomy* tax : NonEmptyTaxonomies(lang)) {
+      std::map<std::string, std::string> alts;
+      for (std::string_view l : kLanguages) {
+        for (const Taxonomy* other : NonEmptyTaxonomies(std::string(l))) {
+          if (other->name == tax->name) alts[std::string(l)] = other->url;
+        }
+      }
+      urls[tax->output_path] = {tax->url, alts};
+      for (const auto& [slug, term] : tax->terms) {
+        std::map<std::string, std::string> term_alts;
+        for (const auto& [l, taxonomies] : site_.taxonomies) {
+          auto t = taxonomies.find(tax->name);
+          if (t == taxonomies.end()) continue;
+          if (auto it = t->second.terms.find(slug); it != t->second.terms.end()) {
+            term_alts[l] = it->second.url;
+          }
+        }
+        urls[term.output_path] = {term.url, term_alts};
+      }
+    }
+  }
+  urls["index.html"] = {"/", {}};
+
+  Data list(Data::type::list);
+  for (const auto& [path, entry] : urls) {
+    const auto& [url, alts] = entry;
+    Data u;
+    u["loc"] = Absolute(url);
+    bool has_alternates = alts.size() > 1;
+    u["has_alternates"] = has_alternates;
+    Data alternates(Data::type::list);
+    if (has_alternates) {
+      for (const auto& [l, alt_url] : alts) {
+        Data a;
+        a["hreflang"] = l;
+        a["href"] = Absolute(alt_url);
+        alternates.push_back(a);
+      }
+      auto x = alts.find(std::string(kSourceLanguage));
+      if (x != alts.end()) {
+        Data a;
+        a["hreflang"] = "x-default";
+        a["href"] = Absolute(x->second);
+        alternates.push_back(a);
+      }
+    }
+    u["alternates"] = std::move(alternates);
+    list.push_back(u);
+  }
+  Data d;
+  d["urls"] = std::move(list);
+  return d;
+}
+
+Data ViewModel::ForFeed(const std::string& lang) const {
+  std::vector<const Page*> pages;
+  for (const auto& p : site_.pages) {
+    if (p->lang == lang && !p->url.empty() && !p->is_section_index && p->meta.date) {
+      pages.push_back(p.get());
+    }
+  }
+  std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
+    if (*a->meta.date != *b->meta.date) return *a->meta.date > *b->meta.date;
+    return a->url < b->url;
+  });
+  if (pages.size() > static_cast<std::size_t>(kFeedEntries)) pages.resize(kFeedEntries);
+  auto stamp = [](const Date& date) { return date.Iso() + "T00:00:00Z"; };
+  Data entries(Data::type::list);
+  for (const Page* p : pages) {
+    Data e;
+    e["title"] = p->meta.title;
+    e["url"] = Absolute(p->url);
+    e["updated"] = stamp(*p->meta.date);
+    e["summary"] = p->meta.summary;
+    e["has_summary"] = !p->meta.summary.empty();
+    entries.push_back(e);
+  }
+  std::string title = site_.config.TitleFor(lang);
+  Data f;
+  f["lang"] = lang;
+  f["title"] = Text(lang, "feed.title", {{"site", title}});
+  f["site_title"] = title;
+  f["id"] = Absolute("/" + lang + "/");
+  f["alt_url"] = Absolute("/" + lang + "/");
+  f["self_url"] = Absolute("/" + lang + "/feed.xml");
+  // The newest entry's date, not the build time: output stays byte-identical.
+  f["updated"] = pages.empty() ? "1970-01-01T00:00:00Z" : stamp(*pages.front()->meta.date);
+  f["entries"] = std::move(entries);
+  Data d;
+  d["feed"] = std::move(f);
+  return d;
+}
+
+}  // namespace kbgen
