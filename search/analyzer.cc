@@ -1,0 +1,220 @@
+#include "search/analyzer.h"
+
+#include <climits>
+#include <utility>
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+namespace kbgen::search {
+namespace {
+
+// Caches hold at most this many entries before they start afresh.
+constexpr std::size_t kMaxCacheEntries = 200000;
+
+// What language folding does with one code point.
+constexpr UChar32 kDrop = -1;
+
+bool IsArabicMark(UChar32 c) {
+  return (c >= 0x0610 && c <= 0x061A) ||  // Quranic annotation signs
+         (c >= 0x064B && c <= 0x065F) ||  // tashkeel: fathatan .. wavy hamza
+         c == 0x0670 ||                   // superscript alef
+         (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
+         (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED);
+}
+
+// Maps one code point of NFKC-case-folded text (decomposed when accents
+// are folded) to its folded form, or kDrop.
+UChar32 FoldCodePoint(const LanguageSpec& spec, UChar32 c) {
+  if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);  // Arabic-Indic digits
+  if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);  // Extended (Persian)
+  if (spec.fold_accents && u_charType(c) == U_NON_SPACING_MARK) return kDrop;
+  if (spec.lang == "ru") {
+    if (c == 0x0451 || c == 0x0450) return 0x0435;  // ё, ѐ -> е
+    if (c == 0x045D) return 0x0438;                 // ѝ -> и
+    if (c == 0x0300 || c == 0x0301) return kDrop;   // stress marks
+  } else if (spec.lang == "ar") {
+    if (c == 0x0640 || IsArabicMark(c)) return kDrop;  // tatweel, tashkeel
+    if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671 || c == 0x0672 ||
+        c == 0x0673) {
+      return 0x0627;  // آ أ إ ٱ and wavy-hamza forms -> ا
+    }
+  }
+  return c;
+}
+
+void Flush(std::string* current, std::vector<std::string>* terms) {
+  if (!current->empty() && current->size() <= kMaxTermBytes) terms->push_back(*current);
+  current->clear();
+}
+
+}  // namespace
+
+std::unique_ptr<Analyzer> Analyzer::Create(std::string_view lang, std::string* error) {
+  const LanguageSpec* spec = FindLanguage(lang);
+  if (spec == nullptr) {
+    *error = "unknown language '" + std::string(lang) + "'";
+    return nullptr;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale(std::string(lang).c_str()), status));
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status) || !words) {
+    *error = std::string("ICU: cannot load word segmentation or normalisation data: ") +
+             u_errorName(status);
+    return nullptr;
+  }
+  return std::unique_ptr<Analyzer>(new Analyzer(*spec, std::move(words), nfkc_cf, nfd));
+}
+
+Analyzer::Analyzer(const LanguageSpec& spec, std::unique_ptr<icu::BreakIterator> words,
+                   const icu::Normalizer2* nfkc_cf, const icu::Normalizer2* nfd)
+    : spec_(spec),
+      stemmer_(std::string(spec.stemmer)),
+      words_(std::move(words)),
+      nfkc_cf_(nfkc_cf),
+      nfd_(nfd) {}
+
+Analyzer::~Analyzer() = default;
+
+void Analyzer::Segment(std::string_view text, std::vector<TextSegment>* out) {
+  if (text.size() > static_cast<std::size_t>(INT32_MAX)) text = text.substr(0, INT32_MAX);
+  UErrorCode status = U_ZERO_ERROR;
+  // UText reads the UTF-8 in place, so boundaries are byte offsets.
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  words_->setText(ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(ut);
+    return;
+  }
+  int32_t begin = words_->first();
+  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = words_->next()) {
+    out->push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                    words_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT});
+  }
+  // The iterator keeps its own shallow clone; it is reset on the next text.
+  utext_close(ut);
+}
+
+void Analyzer::Tokenize(std::string_view text, std::vector<Token>* out) {
+  std::vector<TextSegment> segments;
+  Segment(text, &segments);
+  std::vector<std::string> terms;
+  for (const auto& s : segments) {
+    if (!s.word) continue;
+    terms.clear();
+    NormalizeWord(text.substr(s.begin, s.end - s.begin), &terms);
+    for (auto& term : terms) out->push_back({std::move(term), s.begin, s.end});
+  }
+}
+
+std::vector<std::string> Analyzer::Terms(std::string_view text) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  std::vector<std::string> terms;
+  terms.reserve(tokens.size());
+  for (auto& t : tokens) terms.push_back(std::move(t.term));
+  return terms;
+}
+
+void Analyzer::NormalizeWord(std::string_view word, std::vector<std::string>* terms) {
+  bool ascii = true;
+  for (unsigned char c : word) {
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    // ASCII is already NFKC and folds by lower-casing; the only Xapian word
+    // characters in it are letters, digits and '_'.
+    std::string current;
+    for (unsigned char c : word) {
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_') {
+        current += static_cast<char>(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        current += static_cast<char>(c - 'A' + 'a');
+      } else {
+        Flush(&current, terms);
+      }
+    }
+    Flush(&current, terms);
+    return;
+  }
+  std::string key(word);
+  if (auto it = word_cache_.find(key); it != word_cache_.end()) {
+    terms->insert(terms->end(), it->second.begin(), it->second.end());
+    return;
+  }
+  std::vector<std::string> result;
+  NormalizeSlow(word, &result);
+  terms->insert(terms->end(), result.begin(), result.end());
+  if (word_cache_.size() >= kMaxCacheEntries) word_cache_.clear();
+  word_cache_.emplace(std::move(key), std::move(result));
+}
+
+void Analyzer::NormalizeSlow(std::string_view word, std::vector<std::string>* terms) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text = nfkc_cf_->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))),
+      status);
+  // Decomposed, an accent is a mark of its own that folding drops.
+  if (spec_.fold_accents && U_SUCCESS(status)) text = nfd_->normalize(text, status);
+  if (U_FAILURE(status)) return;
+  std::string current;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    c = FoldCodePoint(spec_, c);
+    if (c == kDrop) continue;
+    if (spec_.fold_accents && (c == 0x0153 || c == 0x00E6)) {  // œ, æ
+      current += c == 0x0153 ? "oe" : "ae";
+      continue;
+    }
+    // Split where Xapian's query parser would end a term.
+    if (!Xapian::Unicode::is_wordchar(static_cast<unsigned>(c))) {
+      Flush(&current, terms);
+      continue;
+    }
+    Xapian::Unicode::append_utf8(current, static_cast<unsigned>(c));
+  }
+  Flush(&current, terms);
+}
+
+std::string Analyzer::Stem(const std::string& term) {
+  if (stemmer_.is_none() || term.empty()) return {};
+  if (auto it = stem_cache_.find(term); it != stem_cache_.end()) return it->second;
+  // The query parser stems a term only when it starts with a letter.
+  constexpr unsigned kStemMask =
+      (1u << Xapian::Unicode::LOWERCASE_LETTER) | (1u << Xapian::Unicode::TITLECASE_LETTER) |
+      (1u << Xapian::Unicode::MODIFIER_LETTER) | (1u << Xapian::Unicode::OTHER_LETTER);
+  Xapian::Utf8Iterator first(term);
+  std::string stem;
+  if ((kStemMask >> Xapian::Unicode::get_category(*first)) & 1u) stem = stemmer_(term);
+  if (stem_cache_.size() >= kMaxCacheEntries) stem_cache_.clear();
+  stem_cache_.emplace(term, stem);
+  return stem;
+}
+
+std::vector<std::string> HanCharacters(std::string_view term) {
+  std::vector<std::string> chars;
+  Xapian::Utf8Iterator it(term.data(), term.size()), end;
+  for (; it != end; ++it) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(static_cast<UChar32>(*it), &status) != USCRIPT_HAN) return {};
+    std::string c;
+    Xapian::Unicode::append_utf8(c, *it);
+    chars.push_back(std::move(c));
+  }
+  if (chars.size() < 2) chars.clear();
+  return chars;
+}
+
+}  // namespace kbgen::search

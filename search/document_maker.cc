@@ -1,0 +1,112 @@
+#include "search/document_maker.h"
+
+#include <algorithm>
+
+#include "search/schema.h"
+
+namespace kbgen::search {
+namespace {
+
+bool IsYear(const std::string& date) {
+  if (date.size() < 4) return false;
+  for (int i = 0; i < 4; ++i) {
+    if (date[i] < '0' || date[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+DocumentMaker::DocumentMaker(Analyzer* analyzer, const SynonymSet* synonyms, FacetTable* facets)
+    : analyzer_(analyzer), synonyms_(synonyms), facets_(facets) {
+  for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) {
+    if (kLanguageSpecs[i].lang == analyzer->spec().lang) lang_index_ = static_cast<int>(i);
+  }
+}
+
+void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, bool title,
+                               Xapian::termpos* pos, Xapian::Document* doc, StoredText* stored) {
+  tokens_.clear();
+  analyzer_->Tokenize(text, &tokens_);
+  const Xapian::termpos first = *pos;
+  if (stored != nullptr) {
+    stored->text = text;
+    stored->first_position = first;
+    stored->spans.reserve(tokens_.size());
+  }
+  const bool spelling = analyzer_->spec().spelling;
+  keys_.clear();
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    const std::string& term = tokens_[i].term;
+    const Xapian::termpos p = first + static_cast<Xapian::termpos>(i);
+    doc->add_posting(term, p, wdf);
+    std::string stem = analyzer_->Stem(term);
+    if (!stem.empty()) {
+      // Stems get positions too: snippets find stemmed matches by them.
+      doc->add_posting(std::string(kPrefixStem) + stem, p, wdf);
+      if (spelling) ++spelling_[term];
+    }
+    if (title) {
+      doc->add_posting(std::string(kPrefixTitle) + term, p);
+      if (!stem.empty()) doc->add_term(std::string(kPrefixStem) + std::string(kPrefixTitle) + stem);
+    }
+    for (const auto& c : HanCharacters(term)) doc->add_term(c, wdf);
+    if (stored != nullptr) stored->spans.push_back({tokens_[i].begin, tokens_[i].end});
+    keys_.push_back(stem.empty() ? term : std::move(stem));
+  }
+  if (synonyms_ != nullptr) {
+    synonyms_->Match(keys_, [&](const std::string& group, std::size_t at, std::size_t n) {
+      for (std::size_t j = 0; j < n; ++j) {
+        doc->add_posting(group, first + static_cast<Xapian::termpos>(at + j), j == 0 ? wdf : 0);
+      }
+    });
+  }
+  *pos = first + static_cast<Xapian::termpos>(tokens_.size()) + kFieldGap;
+}
+
+Xapian::Document DocumentMaker::Make(const PageRecord& record) {
+  Xapian::Document doc;
+  StoredPage stored;
+  stored.url = record.url;
+  stored.title = record.title;
+  stored.lang = record.lang;
+  stored.section = record.section;
+  stored.section_title = record.section_title;
+  stored.date = record.date;
+
+  Xapian::termpos pos = 1;
+  IndexField(record.title, kTitleWdf, true, &pos, &doc, nullptr);
+  for (const auto& h : record.headings) IndexField(h, kHeadingWdf, false, &pos, &doc, nullptr);
+  IndexField(record.summary, kSummaryWdf, false, &pos, &doc, &stored.summary);
+  IndexField(record.body, kBodyWdf, false, &pos, &doc, &stored.body);
+
+  doc.add_boolean_term(BoundedTerm(kPrefixId, record.url));
+  doc.add_boolean_term(std::string(kPrefixLang) + record.lang);
+  std::vector<std::uint32_t> facet_ids;
+  auto add_facet = [&](std::string_view name, const std::string& value) {
+    if (NormalizeFacetValue(value).empty()) return;
+    int facet = FindFacet(name);
+    doc.add_boolean_term(FacetTerm(facet, value));
+    facet_ids.push_back(facets_->Add(facet, value));
+  };
+  add_facet("section", record.section);
+  for (const auto& v : record.types) add_facet("type", v);
+  for (const auto& v : record.region) add_facet("region", v);
+  for (const auto& v : record.country) add_facet("country", v);
+  if (IsYear(record.date)) {
+    add_facet("year", record.date.substr(0, 4));
+    std::string sortable;
+    for (char c : record.date) {
+      if (c >= '0' && c <= '9') sortable += c;
+    }
+    doc.add_value(kSlotDate, sortable);
+  }
+  for (const auto& v : record.tags) add_facet("tags", v);
+  std::sort(facet_ids.begin(), facet_ids.end());  // a value listed twice counts once
+  facet_ids.erase(std::unique(facet_ids.begin(), facet_ids.end()), facet_ids.end());
+  doc.add_value(kSlotFacets, EncodeFacetIds(lang_index_, facet_ids));
+  doc.set_data(EncodeStoredPage(stored));
+  return doc;
+}
+
+}  // namespace kbgen::search

@@ -1,0 +1,55 @@
+// Turns one PageRecord into the Xapian document of its language's index,
+// following schema.h: analysed words with positions and stems (title,
+// headings and summary weighted above the body), title terms for title:,
+// synonym group terms, Chinese single characters, facet and id terms, the
+// facet and date values, and the StoredPage data for results and snippets.
+// It also counts the words for the spelling dictionary.
+//
+// Not thread-safe: one DocumentMaker per language being indexed.
+#ifndef KBGEN_SEARCH_DOCUMENT_MAKER_H_
+#define KBGEN_SEARCH_DOCUMENT_MAKER_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/analyzer.h"
+#include "search/facets.h"
+#include "search/page_record.h"
+#include "search/stored_page.h"
+#include "search/synonyms.h"
+
+namespace kbgen::search {
+
+class DocumentMaker {
+ public:
+  // All three must outlive the maker.
+  DocumentMaker(Analyzer* analyzer, const SynonymSet* synonyms, FacetTable* facets);
+
+  // REQUIRES: record.lang is the analyzer's language.
+  Xapian::Document Make(const PageRecord& record);
+
+  // Word -> number of occurrences, for words that start with a letter.
+  const std::unordered_map<std::string, Xapian::termcount>& spelling() const { return spelling_; }
+
+ private:
+  // Indexes one field from `*pos`, leaving *pos where the next field starts.
+  // Records the spans of its words when `stored` is given.
+  void IndexField(const std::string& text, Xapian::termcount wdf, bool title,
+                  Xapian::termpos* pos, Xapian::Document* doc, StoredText* stored);
+
+  Analyzer* analyzer_;
+  const SynonymSet* synonyms_;
+  FacetTable* facets_;
+  int lang_index_ = 0;
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
+  std::vector<Token> tokens_;      // reused between fields
+  std::vector<std::string> keys_;  // reused between fields
+};
+
+}  // namespace kbgen::search
+
+#endif  // KBGEN_SEARCH_DOCUMENT_MAKER_H_

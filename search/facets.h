@@ -1,0 +1,77 @@
+// Facets: section, type, region, country, year and tags of each page, as
+// boolean filter terms and as counts over a result set.
+//
+// Filters match NFKC case-folded values ("Capacity Building" finds pages
+// of type "capacity building"); counts report the value as the pages
+// write it. Each language's database numbers its distinct facet values
+// (a FacetTable kept in the database's metadata) and stores in value slot
+// kSlotFacets the numbers of a page's values, so counting a result set of
+// thousands of pages costs one value read and a few increments per page.
+#ifndef KBGEN_SEARCH_FACETS_H_
+#define KBGEN_SEARCH_FACETS_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace kbgen::search {
+
+// NFKC case-folded, trimmed, inner white space collapsed to one space.
+std::string NormalizeFacetValue(std::string_view value);
+
+// prefix + value, shortened with a hash when it would exceed Xapian's term
+// length limit (long URLs and values still get a unique term).
+std::string BoundedTerm(std::string_view prefix, std::string_view value);
+
+// The boolean term of one facet value; `facet` indexes kFacets.
+std::string FacetTerm(int facet, std::string_view value);
+
+struct FacetValue {
+  int facet = 0;      // index in kFacets
+  std::string value;  // as first written by a page
+};
+
+// The numbered facet values of one language's database.
+class FacetTable {
+ public:
+  // The number of a value, adding it when new. Values equal after
+  // NormalizeFacetValue share a number.
+  std::uint32_t Add(int facet, std::string_view value);
+  const std::vector<FacetValue>& values() const { return values_; }
+
+  std::string Serialize() const;  // for the database metadata
+  static bool Parse(std::string_view data, FacetTable* table);
+
+ private:
+  std::vector<FacetValue> values_;
+  std::map<std::pair<int, std::string>, std::uint32_t> ids_;
+};
+
+// Value slot contents: the language's index in kLanguageSpecs, then the
+// value numbers.
+std::string EncodeFacetIds(int lang_index, const std::vector<std::uint32_t>& ids);
+
+// facet name -> value -> number of pages, every facet of kFacets present.
+using FacetCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
+
+// Counts the facet values of every document the match considers. Give the
+// Enquire a check_at_least of the database size to count them all.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  // tables[i]: the table of kLanguageSpecs[i], or nullptr if not searched.
+  explicit FacetSpy(std::vector<const FacetTable*> tables);
+  void operator()(const Xapian::Document& doc, double wt) override;
+  FacetCounts Counts() const;
+
+ private:
+  std::vector<const FacetTable*> tables_;
+  std::vector<std::vector<std::uint64_t>> counts_;  // per language, per value id
+};
+
+}  // namespace kbgen::search
+
+#endif  // KBGEN_SEARCH_FACETS_H_

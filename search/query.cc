@@ -1,0 +1,216 @@
+#include "search/query.h"
+
+#include <algorithm>
+#include <array>
+
+namespace kbgen::search {
+namespace {
+
+constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
+bool IsOperator(std::string_view word) {
+  return std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end();
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Writes the parser's text: a space between two terms, one space for any
+// run of separators, the syntax characters where they mean syntax.
+class Writer {
+ public:
+  void Term(const std::string& term) {
+    if (after_term_) text_ += ' ';
+    text_ += term;
+    after_term_ = true;
+  }
+  void Syntax(std::string_view s, bool ends_term) {
+    text_ += s;
+    after_term_ = ends_term;
+  }
+  void Space() {
+    if (!text_.empty() && text_.back() != ' ') text_ += ' ';
+    after_term_ = false;
+  }
+  char last() const { return text_.empty() ? ' ' : text_.back(); }
+  std::string Finish() {
+    while (!text_.empty() && text_.back() == ' ') text_.pop_back();
+    return std::move(text_);
+  }
+
+ private:
+  std::string text_;
+  bool after_term_ = false;
+};
+
+void AddPlain(std::string* plain, const std::string& word) {
+  if (!plain->empty()) *plain += ' ';
+  *plain += word;
+}
+
+}  // namespace
+
+AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
+  AnalyzedQuery out;
+  std::vector<TextSegment> segments;
+  analyzer->Segment(q, &segments);
+  Writer w;
+  std::vector<std::string> terms;
+  std::size_t cursor = 0;  // bytes of q already handled
+  bool wildcard_ok = false;  // a '*' here would end the term just written
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const TextSegment& s = segments[i];
+    if (s.end <= cursor) continue;
+    std::string_view raw = q.substr(s.begin, s.end - s.begin);
+    if (s.word) {
+      cursor = s.end;
+      wildcard_ok = false;
+      if (IsOperator(raw)) {
+        w.Space();
+        w.Syntax(raw, false);
+        AddPlain(&out.plain, analyzer->Terms(raw).front());
+        // NEAR/3, ADJ/2: the window size stays with its operator.
+        if ((raw == "NEAR" || raw == "ADJ") && cursor + 1 < q.size() && q[cursor] == '/' &&
+            IsDigit(q[cursor + 1])) {
+          std::size_t end = cursor + 1;
+          while (end < q.size() && IsDigit(q[end])) ++end;
+          w.Syntax(q.substr(cursor, end - cursor), false);
+          cursor = end;
+        }
+        w.Space();
+        continue;
+      }
+      terms.clear();
+      analyzer->NormalizeWord(raw, &terms);
+      if (terms.empty()) continue;
+      // title:word (the colon must touch the next word or phrase).
+      if (terms.size() == 1 && terms[0] == kFieldTitle && cursor + 1 < q.size() &&
+          q[cursor] == ':' && !IsSpace(q[cursor + 1])) {
+        if (w.last() != ' ' && w.last() != '(') w.Space();
+        w.Syntax(std::string(kFieldTitle) + ":", false);
+        ++cursor;
+        continue;
+      }
+      for (const auto& t : terms) {
+        w.Term(t);
+        AddPlain(&out.plain, t);
+        ++out.words;
+      }
+      wildcard_ok = true;
+      continue;
+    }
+    for (std::size_t p = std::max<std::size_t>(s.begin, cursor); p < s.end; ++p) {
+      char c = q[p];
+      char prev = p == 0 ? ' ' : q[p - 1];
+      bool next_is_word = p + 1 == s.end && i + 1 < segments.size() && segments[i + 1].word;
+      char next = p + 1 < q.size() ? q[p + 1] : ' ';
+      if (c == '*' && wildcard_ok && p == s.begin) {
+        w.Syntax("*", true);
+        ++out.wildcards;
+        out.wildcard_prefixes.push_back(terms.back());
+      } else if (c == '"') {
+        w.Syntax("\"", false);
+      } else if (c == '(' || c == ')') {
+        w.Syntax(std::string_view(&q[p], 1), c == ')');
+      } else if ((c == '+' || c == '-') && (IsSpace(prev) || prev == '(' || p == 0) &&
+                 (next_is_word || next == '"' || next == '(')) {
+        if (w.last() != ' ' && w.last() != '(') w.Space();
+        w.Syntax(std::string_view(&q[p], 1), false);
+      } else {
+        w.Space();
+      }
+      wildcard_ok = false;
+    }
+    cursor = s.end;
+  }
+  out.text = w.Finish();
+  return out;
+}
+
+std::string CheckQueryBytes(std::string_view raw_query) {
+  if (raw_query.size() <= kMaxQueryBytes) return "";
+  return "the query is too long (" + std::to_string(raw_query.size()) + " bytes; at most " +
+         std::to_string(kMaxQueryBytes) + ")";
+}
+
+std::string CheckQueryLimits(const AnalyzedQuery& query) {
+  if (query.words > kMaxQueryWords) {
+    return "the query has too many words (" + std::to_string(query.words) + "; at most " +
+           std::to_string(kMaxQueryWords) + ")";
+  }
+  if (query.wildcards > kMaxWildcards) {
+    return "the query has too many wildcards (" + std::to_string(query.wildcards) +
+           "; at most " + std::to_string(kMaxWildcards) + ")";
+  }
+  return "";
+}
+
+std::vector<std::string> HighlightTerms(const Xapian::Query& query) {
+  std::vector<std::string> out;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string& t = *it;
+    if (t.empty()) continue;
+    if (t[0] < 'A' || t[0] > 'Z') {
+      out.push_back(t);
+    } else if (t.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
+      out.push_back(t);
+    } else if (t.size() > 2 && t[0] == 'Z' && t[1] == 'S') {  // title stem
+      out.push_back("Z" + t.substr(2));
+    } else if (t[0] == 'Z') {
+      out.push_back(t);
+    } else if (t[0] == 'S') {  // title word
+      out.push_back(t.substr(1));
+    }
+    // Other prefixes are filters, not text.
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+QueryBuilder::QueryBuilder(Analyzer* analyzer, const Xapian::Database& db)
+    : analyzer_(analyzer) {
+  using QP = Xapian::QueryParser;
+  parser_.set_database(db);
+  parser_.set_stemmer(analyzer->stemmer());
+  parser_.set_stemming_strategy(analyzer->stemmer().is_none() ? QP::STEM_NONE : QP::STEM_SOME);
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  parser_.add_prefix(std::string(kFieldTitle), std::string(kPrefixTitle));
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                            QP::FLAG_WILDCARD | QP::FLAG_PARTIAL);
+  flags_ = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD |
+           QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
+  if (analyzer->spec().spelling) flags_ |= QP::FLAG_SPELLING_CORRECTION;
+}
+
+bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string* error) {
+  using QP = Xapian::QueryParser;
+  *result = Result();
+  if (query.words == 0) return true;  // nothing to look for: no results
+  try {
+    result->query = parser_.parse_query(query.text, flags_);
+    result->corrected = parser_.get_corrected_query_string();
+    return true;
+  } catch (const Xapian::QueryParserError&) {
+    // Fall through to the plain words.
+  } catch (const Xapian::Error& e) {
+    *error = "cannot parse the query: " + e.get_msg();
+    return false;
+  }
+  try {
+    unsigned plain_flags = flags_ & (QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS |
+                                     QP::FLAG_SPELLING_CORRECTION);
+    result->query = parser_.parse_query(query.plain, plain_flags);
+    result->corrected = parser_.get_corrected_query_string();
+    result->fell_back = true;
+    return true;
+  } catch (const Xapian::Error& e) {
+    *error = "cannot parse the query: " + e.get_msg();
+    return false;
+  }
+}
+
+}  // namespace kbgen::search

@@ -1,0 +1,72 @@
+// From a reader's query to a bounded Xapian query, analysed exactly as
+// the index was.
+//
+// AnalyzeQuery runs the language's Analyzer over the query and rebuilds it
+// for Xapian's QueryParser: every word becomes its normalised terms
+// separated by spaces (so Chinese words are split, accents folded, Arabic
+// marks removed), while the query syntax stays: "phrases", (groups),
+// AND OR NOT XOR NEAR ADJ (upper case), +word -word, word* and title:word.
+// Any other punctuation becomes a space.
+//
+// Limits (schema.h) bound the work a query can cause: its length in bytes,
+// its number of words and wildcards, and each wildcard's expansion. A query
+// the parser rejects falls back to its plain words.
+#ifndef KBGEN_SEARCH_QUERY_H_
+#define KBGEN_SEARCH_QUERY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/analyzer.h"
+
+namespace kbgen::search {
+
+struct AnalyzedQuery {
+  std::string text;   // for the query parser, syntax kept
+  std::string plain;  // the words only, for the fallback
+  int words = 0;      // terms, operators not counted
+  int wildcards = 0;
+  std::vector<std::string> wildcard_prefixes;  // "econom" for econom*
+};
+
+AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view query);
+
+// "" when the query is within the limits, otherwise the reason, e.g.
+// "the query is too long (2048 bytes; at most 1024)". The byte check needs
+// only the raw query: callers check it before analysing.
+std::string CheckQueryBytes(std::string_view raw_query);
+std::string CheckQueryLimits(const AnalyzedQuery& query);
+
+// The terms of a parsed query that can appear in a page's text, for
+// highlighting: plain words, Z stems and synonym groups; title: terms are
+// mapped to their body form.
+std::vector<std::string> HighlightTerms(const Xapian::Query& query);
+
+// A QueryParser set up like the index of one language: same stemmer and
+// stemming strategy, the database's synonyms and spelling, title: field,
+// bounded wildcards. Not thread-safe.
+class QueryBuilder {
+ public:
+  // `analyzer` and `db` must outlive the builder.
+  QueryBuilder(Analyzer* analyzer, const Xapian::Database& db);
+
+  struct Result {
+    Xapian::Query query;
+    std::string corrected;  // spelling-corrected analysed query, or ""
+    bool fell_back = false;  // the syntax was rejected; plain words used
+  };
+  // Returns false and sets *error only when not even the plain words parse.
+  bool Build(const AnalyzedQuery& query, Result* result, std::string* error);
+
+ private:
+  Analyzer* analyzer_;
+  Xapian::QueryParser parser_;
+  unsigned flags_ = 0;
+};
+
+}  // namespace kbgen::search
+
+#endif  // KBGEN_SEARCH_QUERY_H_

@@ -1,0 +1,153 @@
+// The search index schema: every term prefix, value slot, weight and limit
+// that the index builder and the query side share, in one table.
+//
+// One Xapian database per language, each with its own stemmer, spelling
+// dictionary and synonyms, so that a language's analysis never leaks into
+// another's. A search across all languages combines the six databases and
+// filters each language's query by its L term.
+//
+// Layout on disk, below the site folder:
+//
+//   <site>/search/<lang>/index.stub     Xapian stub file: "auto <generation>"
+//   <site>/search/<lang>/<generation>/  the glass database of that build
+//
+// The generation name is a hash of the language's pages, synonyms and the
+// schema version, so an unchanged language keeps its name and a changed one
+// gets a new folder. A published generation is never written again. A
+// server opens `index.stub` by path and opens it again when the stub file
+// changes (new inode or mtime); readers that still hold the previous
+// generation keep reading it consistently, because nothing rewrites it.
+// It never needs Database::reopen() to pick up a rebuild.
+//
+// Terms (omega's conventions: one upper-case letter, or X and more):
+//   word         a normalised word of title, headings, summary or body,
+//                with positions (title, headings, summary, body are
+//                separated by kFieldGap positions so phrases stay inside one)
+//   Zstem        its stem, with the same positions (snippets use them)
+//   Sword        a title word (for `title:` queries), positions
+//   ZSstem       its stem
+//   XSYN<n>      synonym group n, at the positions of any of its members
+//   Q<url>       unique id (re-indexing a URL replaces its document)
+//   L<lang>      language
+//   XSECTION<v> XTYPE<v> XREGION<v> XCOUNTRY<v> Y<year> K<tag>
+//                facet values, NFKC case-folded (boolean terms, wdf 0)
+//
+// Document data: a StoredPage (stored_page.h). Values: kSlotFacets holds
+// the facet value ids of the page (see facets.h), kSlotDate the date as
+// YYYYMMDD for sorting by date.
+#ifndef KBGEN_SEARCH_SCHEMA_H_
+#define KBGEN_SEARCH_SCHEMA_H_
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace kbgen::search {
+
+// Bumped whenever the terms, values or document data change meaning; a
+// searcher refuses an index of another version (rebuild the site).
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// How each language is analysed.
+struct LanguageSpec {
+  std::string_view lang;     // "fr"
+  std::string_view stemmer;  // Xapian stemmer name, "none" for no stemming
+  bool fold_accents;         // strip combining marks (é -> e, ñ -> n)
+  bool spelling;             // keep a spelling dictionary for "did you mean"
+};
+
+// The six UN languages, in the order used everywhere output lists them
+// (the same as kbgen::kLanguages, which this library may not include).
+inline constexpr std::array<LanguageSpec, 6> kLanguageSpecs = {{
+    {"ar", "arabic", false, true},
+    {"en", "english", true, true},
+    {"es", "spanish", true, true},
+    {"fr", "french", true, true},
+    {"ru", "russian", false, true},
+    {"zh", "none", false, false},  // words from ICU's dictionary segmentation
+}};
+
+// Nullptr for a language that is not one of the six.
+inline const LanguageSpec* FindLanguage(std::string_view lang) {
+  for (const auto& spec : kLanguageSpecs) {
+    if (spec.lang == lang) return &spec;
+  }
+  return nullptr;
+}
+
+// --- term prefixes ---
+inline constexpr std::string_view kPrefixStem = "Z";
+inline constexpr std::string_view kPrefixTitle = "S";
+inline constexpr std::string_view kPrefixSynonym = "XSYN";
+inline constexpr std::string_view kPrefixId = "Q";
+inline constexpr std::string_view kPrefixLang = "L";
+
+// The query-syntax field names and the prefix each searches.
+inline constexpr std::string_view kFieldTitle = "title";
+
+// Facets, in output order: the name used by --filter and in JSON, and the
+// prefix of its boolean terms.
+struct FacetSpec {
+  std::string_view name;
+  std::string_view prefix;
+};
+inline constexpr std::array<FacetSpec, 6> kFacets = {{
+    {"section", "XSECTION"},
+    {"type", "XTYPE"},
+    {"region", "XREGION"},
+    {"country", "XCOUNTRY"},
+    {"year", "Y"},
+    {"tags", "K"},
+}};
+
+// Index in kFacets, or -1.
+inline int FindFacet(std::string_view name) {
+  for (std::size_t i = 0; i < kFacets.size(); ++i) {
+    if (kFacets[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// --- value slots ---
+inline constexpr Xapian::valueno kSlotFacets = 0;
+inline constexpr Xapian::valueno kSlotDate = 1;
+
+// --- user metadata keys ---
+inline constexpr std::string_view kMetaSchema = "kbgen:schema";
+inline constexpr std::string_view kMetaLang = "kbgen:lang";
+inline constexpr std::string_view kMetaFacets = "kbgen:facets";  // facets.h
+
+// --- weights: within-document frequency added per occurrence ---
+inline constexpr Xapian::termcount kTitleWdf = 5;
+inline constexpr Xapian::termcount kHeadingWdf = 3;
+inline constexpr Xapian::termcount kSummaryWdf = 2;
+inline constexpr Xapian::termcount kBodyWdf = 1;
+// Positions skipped between fields (and between headings) so that a phrase
+// never matches across two of them.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// Words longer than this (in bytes, after normalisation) are not indexed.
+inline constexpr std::size_t kMaxTermBytes = 64;
+
+// --- query limits: Xapian has no time limit of its own ---
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+inline constexpr int kMaxQueryWords = 32;
+inline constexpr int kMaxWildcards = 4;
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 64;
+inline constexpr int kMaxLimit = 100;         // results per page
+inline constexpr int kMaxResultDepth = 10000;  // (page - 1) * limit + limit
+// A safety net only: a bounded query never comes near it.
+inline constexpr double kMatchTimeLimitSeconds = 2.0;
+
+// --- snippets ---
+inline constexpr std::size_t kSnippetChars = 180;  // code points
+
+// --- layout ---
+inline constexpr std::string_view kIndexFolder = "search";
+inline constexpr std::string_view kStubFile = "index.stub";
+
+}  // namespace kbgen::search
+
+#endif  // KBGEN_SEARCH_SCHEMA_H_
