@@ -239,7 +239,9 @@ void ViewModel::SetFrame(const std::string& lang, const std::string& title, cons
   out["has_switcher"] = translations.size() > 1;
   out["alternates"] = std::move(alternates);
   out["switcher"] = std::move(switcher);
-  out["menu"] = Menu(lang, url);
+  Data menu = Menu(lang, url);
+  out["has_menu"] = !menu.is_empty_list();
+  out["menu"] = std::move(menu);
 }
 
 Data ViewModel::Breadcrumbs(const std::string& lang, const std::string& section_path,

@@ -15,8 +15,10 @@
 //
 // Variables every HTML page sees (from Common(lang)):
 //   lang dir base site_title site_description home_url search_url feed_url
-//   feed_title t.<catalog key> menu[] {title url is_current lang dir}
-//   taxonomy_links[] {title url}
+//   feed_title chooser_url t.<catalog key> taxonomy_links[] {title url}
+//   has_taxonomy_links
+//   (and from the frame) menu[] {title url is_current has_link_lang link_lang
+//   link_dir} has_menu
 // Per page kind (ForPage, ForSection, ...): title head_title description
 //   canonical alternates[] {hreflang url} x_default_url
 //   switcher[] {lang name url is_current} has_switcher
