@@ -46,6 +46,73 @@ class Writer {
   bool after_term_ = false;
 };
 
+// Checks the syntax of the parser's text before the parser sees it: on a
+// syntax error Xapian's parser quietly reads operators as words (so
+// "serbia OR" would look for "or"), where the reader meant the words.
+bool WellFormed(std::string_view text) {
+  enum Kind { kNone, kTerm, kOperator, kNot, kSign, kOpen, kClose, kQuote };
+  Kind prev = kNone;
+  int depth = 0;
+  bool in_quote = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    Kind kind;
+    if (c == ' ') {
+      ++i;
+      continue;
+    } else if (c == '"') {
+      kind = kQuote;
+      ++i;
+    } else if (c == '(' || c == ')') {
+      if (in_quote) return false;
+      kind = c == '(' ? kOpen : kClose;
+      ++i;
+    } else if (c == '+' || c == '-') {
+      kind = kSign;
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < text.size() && text[end] != ' ' && text[end] != '"' && text[end] != '(' &&
+             text[end] != ')') {
+        ++end;
+      }
+      std::string_view word = text.substr(i, end - i);
+      word = word.substr(0, word.find('/'));  // NEAR/3
+      kind = !IsOperator(word) ? kTerm : word == "NOT" ? kNot : kOperator;
+      if (kind != kTerm && in_quote) return false;
+      i = end;
+    }
+    // What may come before each kind.
+    const bool after_operand = prev == kTerm || prev == kClose || (prev == kQuote && !in_quote);
+    switch (kind) {
+      case kOperator:
+        if (!after_operand) return false;
+        break;
+      case kNot:  // "NOT x" alone is allowed (a pure NOT)
+        if (prev == kSign || prev == kNot) return false;
+        break;
+      case kClose:
+        if (--depth < 0 || !after_operand) return false;
+        break;
+      case kOpen:
+        ++depth;
+        break;
+      case kQuote:
+        in_quote = !in_quote;
+        break;
+      default:
+        break;
+    }
+    if (kind == kTerm || kind == kOpen || kind == kQuote) {
+      if (prev == kSign && kind == kQuote && !in_quote) return false;  // +"" is empty
+    }
+    prev = kind;
+  }
+  const bool ends_with_operand = prev == kTerm || prev == kClose || prev == kQuote;
+  return !in_quote && depth == 0 && (prev == kNone || ends_with_operand);
+}
+
 void AddPlain(std::string* plain, const std::string& word) {
   if (!plain->empty()) *plain += ' ';
   *plain += word;
@@ -61,6 +128,7 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
   std::vector<std::string> terms;
   std::size_t cursor = 0;  // bytes of q already handled
   bool wildcard_ok = false;  // a '*' here would end the term just written
+  bool in_quote = false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const TextSegment& s = segments[i];
     if (s.end <= cursor) continue;
@@ -68,10 +136,9 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
     if (s.word) {
       cursor = s.end;
       wildcard_ok = false;
-      if (IsOperator(raw)) {
+      if (IsOperator(raw) && !in_quote) {  // in a phrase it is just a word
         w.Space();
         w.Syntax(raw, false);
-        AddPlain(&out.plain, analyzer->Terms(raw).front());
         // NEAR/3, ADJ/2: the window size stays with its operator.
         if ((raw == "NEAR" || raw == "ADJ") && cursor + 1 < q.size() && q[cursor] == '/' &&
             IsDigit(q[cursor + 1])) {
@@ -113,6 +180,7 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
         out.wildcard_prefixes.push_back(terms.back());
       } else if (c == '"') {
         w.Syntax("\"", false);
+        in_quote = !in_quote;
       } else if (c == '(' || c == ')') {
         w.Syntax(std::string_view(&q[p], 1), c == ')');
       } else if ((c == '+' || c == '-') && (IsSpace(prev) || prev == '(' || p == 0) &&
@@ -127,6 +195,7 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
     cursor = s.end;
   }
   out.text = w.Finish();
+  out.well_formed = WellFormed(out.text);
   return out;
 }
 
@@ -182,6 +251,7 @@ QueryBuilder::QueryBuilder(Analyzer* analyzer, const Xapian::Database& db)
   parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                             QP::FLAG_WILDCARD | QP::FLAG_PARTIAL);
   flags_ = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD |
+           QP::FLAG_PURE_NOT |
            QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
   if (analyzer->spec().spelling) flags_ |= QP::FLAG_SPELLING_CORRECTION;
 }
@@ -190,15 +260,17 @@ bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string
   using QP = Xapian::QueryParser;
   *result = Result();
   if (query.words == 0) return true;  // nothing to look for: no results
-  try {
-    result->query = parser_.parse_query(query.text, flags_);
-    result->corrected = parser_.get_corrected_query_string();
-    return true;
-  } catch (const Xapian::QueryParserError&) {
-    // Fall through to the plain words.
-  } catch (const Xapian::Error& e) {
-    *error = "cannot parse the query: " + e.get_msg();
-    return false;
+  if (query.well_formed) {
+    try {
+      result->query = parser_.parse_query(query.text, flags_);
+      result->corrected = parser_.get_corrected_query_string();
+      return true;
+    } catch (const Xapian::QueryParserError&) {
+      // Fall through to the plain words.
+    } catch (const Xapian::Error& e) {
+      *error = "cannot parse the query: " + e.get_msg();
+      return false;
+    }
   }
   try {
     unsigned plain_flags = flags_ & (QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS |

@@ -9,8 +9,9 @@
 // Any other punctuation becomes a space.
 //
 // Limits (schema.h) bound the work a query can cause: its length in bytes,
-// its number of words and wildcards, and each wildcard's expansion. A query
-// the parser rejects falls back to its plain words.
+// its number of words and wildcards, and each wildcard's expansion. A
+// malformed query (unbalanced quotes or parentheses, a dangling operator)
+// or one the parser rejects falls back to its plain words, joined by AND.
 #ifndef KBGEN_SEARCH_QUERY_H_
 #define KBGEN_SEARCH_QUERY_H_
 
@@ -30,6 +31,9 @@ struct AnalyzedQuery {
   int words = 0;      // terms, operators not counted
   int wildcards = 0;
   std::vector<std::string> wildcard_prefixes;  // "econom" for econom*
+  // Balanced quotes and parentheses, operators between operands: when
+  // false, the plain words are searched instead.
+  bool well_formed = true;
 };
 
 AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view query);

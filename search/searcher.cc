@@ -26,6 +26,9 @@ namespace {
 // One searched language's share of a request.
 struct LanguageQuery {
   std::size_t lang_index = 0;
+  const Xapian::Database* db = nullptr;
+  Analyzer* analyzer = nullptr;
+  QueryBuilder* builder = nullptr;
   AnalyzedQuery analyzed;
   QueryBuilder::Result parsed;
   std::vector<std::string> highlight;  // terms to find in a page's text
@@ -94,6 +97,43 @@ Snippet PageSnippet(const Xapian::Database& db, Xapian::docid did, const Languag
   if (!body.empty()) return MakeSnippet(page.body, std::move(body), kSnippetChars);
   if (!summary.empty()) return MakeSnippet(page.summary, std::move(summary), kSnippetChars);
   return MakeSnippet(page.body.text.empty() ? page.summary : page.body, {}, kSnippetChars);
+}
+
+
+// The query of one language, restricted to its pages when several
+// languages are searched together, and to the facet filters.
+Xapian::Query LanguagePart(const Xapian::Query& query, std::string_view lang, bool several,
+                           const Xapian::Query& filter) {
+  Xapian::Query part = query;
+  if (several) {
+    // Each language's terms are only meant for its own pages.
+    part = Xapian::Query(Xapian::Query::OP_FILTER, part,
+                         Xapian::Query(std::string(kPrefixLang) + std::string(lang)));
+  }
+  if (!filter.empty()) part = Xapian::Query(Xapian::Query::OP_FILTER, part, filter);
+  return part;
+}
+
+// "Did you mean": the spelling-corrected query of the first language whose
+// correction finds something. Only asked when nothing was found: Xapian
+// also "corrects" known words to more frequent ones (and -> an).
+std::optional<std::string> Suggest(const std::vector<LanguageQuery>& queries,
+                                   const Xapian::Query& filter) {
+  for (const auto& q : queries) {
+    const std::string& corrected = q.parsed.corrected;
+    if (corrected.empty() || corrected == q.analyzed.text) continue;
+    AnalyzedQuery analyzed = AnalyzeQuery(q.analyzer, corrected);
+    QueryBuilder::Result parsed;
+    std::string unused;
+    if (!CheckQueryLimits(analyzed).empty() || !q.builder->Build(analyzed, &parsed, &unused) ||
+        parsed.query.empty()) {
+      continue;
+    }
+    Xapian::Enquire enquire(*q.db);
+    enquire.set_query(LanguagePart(parsed.query, "", false, filter));
+    if (enquire.get_mset(0, 1).size() > 0) return corrected;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -199,6 +239,9 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
       tables[li] = &l->facets;
       LanguageQuery q;
       q.lang_index = li;
+      q.db = &l->db;
+      q.analyzer = l->analyzer.get();
+      q.builder = l->builder.get();
       q.analyzed = AnalyzeQuery(l->analyzer.get(), request.query);
       if (std::string e = CheckQueryLimits(q.analyzed); !e.empty()) {
         *error = e;
@@ -208,10 +251,6 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
       q.highlight = HighlightTerms(q.parsed.query);
       NumberHighlightWords(l->analyzer.get(), &q);
       queries.push_back(std::move(q));
-    }
-    if (langs.size() == 1 && !queries[0].parsed.corrected.empty() &&
-        queries[0].parsed.corrected != queries[0].analyzed.text) {
-      response->suggestion = queries[0].parsed.corrected;
     }
 
     // Filters: OR within a facet, AND across facets.
@@ -223,17 +262,10 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
     Xapian::Database db;
     std::vector<Xapian::Query> parts;
     for (const auto& q : queries) {
-      Language* l = languages_[q.lang_index].get();
-      db.add_database(l->db);
+      db.add_database(*q.db);
       if (q.parsed.query.empty()) continue;
-      Xapian::Query part = q.parsed.query;
-      if (langs.size() > 1) {
-        // Each language's terms are only meant for its own pages.
-        part = Xapian::Query(Xapian::Query::OP_FILTER, part,
-                             Xapian::Query(std::string(kPrefixLang) + std::string(l->spec->lang)));
-      }
-      if (!filter.empty()) part = Xapian::Query(Xapian::Query::OP_FILTER, part, filter);
-      parts.push_back(std::move(part));
+      parts.push_back(LanguagePart(q.parsed.query, kLanguageSpecs[q.lang_index].lang,
+                                   langs.size() > 1, filter));
     }
     if (parts.empty()) {
       if (request.facets) response->facets = FacetSpy(tables).Counts();
@@ -249,6 +281,7 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
                                          request.facets ? db.get_doccount() : 0);
     response->total = mset.get_matches_estimated();
     if (request.facets) response->facets = spy.Counts();
+    if (response->total == 0) response->suggestion = Suggest(queries, filter);
 
     // --- the hits ---
     for (auto it = mset.begin(); it != mset.end(); ++it) {
