@@ -14,7 +14,12 @@
 //     numbering: {ar: latn}              # numbering system per language (latn, arab)
 //     max_page_bytes: 1048576            # larger Markdown bodies are an error
 //     markdown_seconds: 10               # time allowed to parse one page
+//   search:
+//     synonyms:                          # per language: term -> synonyms
+//       en: {ICT: [information and communication technology]}
 //
+// Unknown keys are warnings (a typo should not stop a release); a value of
+// the wrong type is an error naming the file, line and key.
 // A missing file gives the defaults; a malformed one is an error naming
 // the file and line.
 #ifndef KBGEN_GENERATOR_SITE_CONFIG_H_
@@ -46,6 +51,8 @@ struct SiteConfig {
   std::map<std::string, std::string> numbering;  // lang -> ICU numbering system
   std::size_t max_page_bytes = 1 << 20;
   double markdown_seconds = 10.0;
+  // lang -> (term -> synonyms), for the search index of that language.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> synonyms;
 
   // Title for `lang`, falling back to English, then to "Knowledge base".
   std::string TitleFor(const std::string& lang) const;

@@ -1,0 +1,65 @@
+#include "generator/utf8.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include <unicode/utf8.h>
+
+namespace kbgen {
+
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int64_t>(text.size());
+  std::int64_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    std::int64_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+TextPosition PositionAt(std::string_view text, std::size_t offset) {
+  TextPosition pos;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {  // not a continuation byte
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
+std::size_t LineStart(std::string_view text, int line) {
+  std::size_t offset = 0;
+  for (int l = 0; l < line; ++l) {
+    std::size_t nl = text.find('\n', offset);
+    if (nl == std::string_view::npos) return text.size();
+    offset = nl + 1;
+  }
+  return offset;
+}
+
+bool CheckUtf8(std::string_view text, const std::string& path, int first_line,
+               Diagnostics* diag) {
+  auto bad = FindInvalidUtf8(text);
+  if (!bad) return true;
+  TextPosition pos = PositionAt(text, *bad);
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+  diag->Add({Severity::kError, path, first_line + pos.line - 1, pos.column,
+             std::string("invalid UTF-8 (byte ") + byte + " at column " +
+                 std::to_string(pos.column) + ")"});
+  return false;
+}
+
+}  // namespace kbgen

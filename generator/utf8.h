@@ -1,0 +1,44 @@
+// UTF-8 checks shared by the parsers of content, configuration and catalogs.
+//
+// Every text kbgen reads from users must be valid UTF-8; a bad byte is
+// reported with its line and column so the author can find it. Pure
+// functions, safe from any thread.
+#ifndef KBGEN_GENERATOR_UTF8_H_
+#define KBGEN_GENERATOR_UTF8_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "generator/diagnostics.h"
+
+namespace kbgen {
+
+// A place in a text: 1-based line, 1-based column counted in code points.
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+
+// Byte offset of the first ill-formed UTF-8 sequence (stray continuation
+// byte, truncated sequence, overlong form, surrogate, beyond U+10FFFF),
+// or nullopt when `text` is valid.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
+
+// Line and column of byte `offset` in `text` ("\n" ends a line).
+TextPosition PositionAt(std::string_view text, std::size_t offset);
+
+// Byte offset where 0-based line `line` starts, or text.size() if the text
+// has fewer lines.
+std::size_t LineStart(std::string_view text, int line);
+
+// Reports the first invalid UTF-8 sequence of `text` as
+// `path:line: error: invalid UTF-8 (byte 0xFF at column 7)`, where the
+// text's first line is line `first_line` of `path`. True when valid.
+bool CheckUtf8(std::string_view text, const std::string& path, int first_line,
+               Diagnostics* diag);
+
+}  // namespace kbgen
+
+#endif  // KBGEN_GENERATOR_UTF8_H_
