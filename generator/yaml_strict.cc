@@ -17,9 +17,12 @@ namespace {
 
 constexpr std::string_view kStrTag = "tag:yaml.org,2002:str";
 
+// Reported as `head` + " at column N" (when at_column) + `tail`.
 struct Problem {
   YAML::Mark mark;
-  std::string message;
+  std::string head;
+  std::string tail;
+  bool at_column = false;
 };
 
 // Thrown from the event handler to stop the parser at a problem that makes
@@ -65,14 +68,15 @@ class StrictChecker : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
-      throw Stop{{mark, "a second YAML document starts here; only one is allowed"}};
+      throw Stop{{mark, "a second YAML document starts here; only one is allowed", "", false}};
     }
   }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark, Kind::kNull, ""); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    Add(mark, "aliases (*name) are not allowed; write the value out");
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    std::string name = anchor >= 1 && anchor <= anchors_.size() ? anchors_[anchor - 1] : "name";
+    Add(mark, "aliases (*" + name + ") are not allowed; write the value out");
     Node(mark, Kind::kOther, "");
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
@@ -96,6 +100,7 @@ class StrictChecker : public YAML::EventHandler {
   }
   void OnMapEnd() override { frames_.pop_back(); }
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    anchors_.push_back(name);  // yaml-cpp numbers anchors from 1 in this order
     Add(mark, "anchors (&" + name + ") are not allowed; write the value out");
   }
 
@@ -108,13 +113,17 @@ class StrictChecker : public YAML::EventHandler {
   };
 
   void Add(const YAML::Mark& mark, std::string message) {
-    problems_.push_back({mark, std::move(message)});
+    problems_.push_back({mark, std::move(message), "", false});
+  }
+  void Add(const YAML::Mark& mark, std::string head, std::string tail) {
+    problems_.push_back({mark, std::move(head), std::move(tail), true});
   }
 
   void Push(const YAML::Mark& mark, bool is_map) {
     if (static_cast<int>(frames_.size()) >= max_depth_) {
       throw Stop{{mark, "lists and maps are nested more than " + std::to_string(max_depth_) +
-                            " levels deep"}};
+                            " levels deep",
+                  "", false}};
     }
     frames_.push_back({is_map, true, {}});
   }
@@ -164,8 +173,7 @@ class StrictChecker : public YAML::EventHandler {
       }
     }
     if (close == std::string_view::npos) {
-      Add(mark, std::string("the quoted value starting here is never closed (missing ") + q +
-                    ")");
+      Add(mark, "quoted value", std::string(" is never closed (missing ") + q + ")");
       return;
     }
     // A continuation line indented no deeper than the line the quote opened
@@ -178,9 +186,9 @@ class StrictChecker : public YAML::EventHandler {
       std::size_t end = std::min(text_.find('\n', start), close);
       std::string_view content = text_.substr(start, end - start);
       if (IndentAt(text_, start) <= owner_indent && LooksLikeKey(content)) {
-        Add(mark, "the quoted value starting here runs on to line " +
-                      std::to_string(line + first_line_) +
-                      ", which looks like a key: is a closing quote missing?");
+        Add(mark, "quoted value",
+            " runs on to line " + std::to_string(line + first_line_) +
+                ", which looks like a key: is a closing quote missing?");
         return;
       }
     }
@@ -192,6 +200,7 @@ class StrictChecker : public YAML::EventHandler {
   int documents_ = 0;
   std::vector<Frame> frames_;
   std::vector<Problem> problems_;
+  std::vector<std::string> anchors_;
 };
 
 void Report(std::string_view text, const YamlSource& source, const Problem& p,
@@ -202,11 +211,12 @@ void Report(std::string_view text, const YamlSource& source, const Problem& p,
     d.line = source.first_line + p.mark.line;
     std::size_t offset = LineStart(text, p.mark.line) + std::max(0, p.mark.column);
     d.column = PositionAt(text, offset).column;
-    // yaml-cpp counts columns in bytes; show code points, as editors do.
-    d.message = p.message + " (column " + std::to_string(d.column) + ")";
-  } else {
-    d.message = p.message;
   }
+  // yaml-cpp counts columns in bytes; messages count code points, as
+  // editors do.
+  d.message = p.head;
+  if (p.at_column && d.column > 0) d.message += " at column " + std::to_string(d.column);
+  d.message += p.tail;
   diag->Add(std::move(d));
 }
 
@@ -239,7 +249,7 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   } catch (const Stop& stop) {
     checker.problems().push_back(stop.problem);
   } catch (const YAML::Exception& e) {
-    checker.problems().push_back({e.mark, "invalid YAML: " + e.msg});
+    checker.problems().push_back({e.mark, "invalid YAML", ": " + e.msg, true});
   }
   if (!checker.problems().empty()) {
     for (const auto& p : checker.problems()) Report(owned, source, p, diag);
@@ -248,7 +258,7 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   try {
     return YAML::Load(owned);
   } catch (const YAML::Exception& e) {  // not expected after the checks above
-    Report(owned, source, {e.mark, "invalid YAML: " + e.msg}, diag);
+    Report(owned, source, {e.mark, "invalid YAML", ": " + e.msg, true}, diag);
     return std::nullopt;
   }
 }
