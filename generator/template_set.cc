@@ -156,7 +156,7 @@ class Loader {
 
   // Expands `src` in place (DFS over its partials, detecting cycles).
   // `chain` holds the partial names being expanded, outermost first.
-  bool Expand(Source* src, std::vector<std::string>* chain) {
+  bool Expand(Source* src, bool is_partial, std::vector<std::string>* chain) {
     src->state = Source::State::kVisiting;
     std::string out;
     std::size_t last = 0;
@@ -183,6 +183,15 @@ class Loader {
       return false;
     }
     out.append(src->text, last, std::string::npos);
+    // A partial usually sits on a line of its own ("{{> head}}\n"): its
+    // file's final newline would add a blank line wherever it is used.
+    if (is_partial) {
+      if (out.ends_with("\r\n")) {
+        out.resize(out.size() - 2);
+      } else if (out.ends_with("\n")) {
+        out.pop_back();
+      }
+    }
     src->expanded = std::move(out);
     src->state = Source::State::kDone;
     return true;
@@ -226,7 +235,7 @@ class Loader {
       return nullptr;
     }
     chain->push_back(name);
-    bool ok = Expand(part, chain);
+    bool ok = Expand(part, true, chain);
     chain->pop_back();
     return ok ? part : nullptr;
   }
@@ -274,7 +283,7 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const std::vector<fs::path>& them
     }
     Source src;
     std::vector<std::string> chain;
-    if (!loader.Read(path, &src) || !loader.Expand(&src, &chain)) {
+    if (!loader.Read(path, &src) || !loader.Expand(&src, false, &chain)) {
       ok = false;
       continue;
     }

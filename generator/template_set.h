@@ -7,7 +7,8 @@
 // The first folder that has a file wins, so a site can override one partial
 // of the default theme at a time.
 //
-// Partials are resolved and inlined at load time and every template is
+// Partials are resolved and inlined at load time (without the final newline
+// of their file, so a partial on a line of its own adds no blank line) and every template is
 // compiled once: rendering never reads a file or parses a template again.
 // kainjow mustache 4.1 re-parses a partial on every use and recurses without
 // limit, so a partial that includes itself (directly or through others)

@@ -72,6 +72,16 @@ ViewModel::ViewModel(const Site& site, const Catalogs& catalogs, const Locales& 
   }
 }
 
+const std::map<std::string, Section>& ViewModel::SectionsOf(const std::string& lang) const {
+  static const std::map<std::string, Section> kNone;
+  auto it = site_.sections.find(lang);
+  return it == site_.sections.end() ? kNone : it->second;
+}
+
+void SetDescription(const std::string& text, Data* d) {
+  if (!text.empty()) (*d)["description"] = text;  // absent, not empty: templates test it
+}
+
 std::string ViewModel::Link(std::string_view site_url) const {
   if (site_url.starts_with('/')) site_url.remove_prefix(1);
   return base_path_ + std::string(site_url);
@@ -163,7 +173,7 @@ Data ViewModel::BuildCommon(const std::string& lang) const {
 
 Data ViewModel::Menu(const std::string& lang, const std::string& current_url) const {
   Data menu(Data::type::list);
-  const auto& sections = site_.sections.at(lang);
+  const auto& sections = SectionsOf(lang);
   auto add = [&](const std::string& title, const std::string& url, const std::string& link_lang,
                  bool current) {
     Data item;
@@ -254,7 +264,7 @@ Data ViewModel::Breadcrumbs(const std::string& lang, const std::string& section_
   home["link_lang"] = lang;
   home["link_dir"] = IsRightToLeft(lang) ? "rtl" : "ltr";
   crumbs.push_back(home);
-  const auto& sections = site_.sections.at(lang);
+  const auto& sections = SectionsOf(lang);
   std::vector<std::string> parts = SplitPath(section_path);
   if (!include_section && !parts.empty()) parts.pop_back();
   std::string path;
@@ -409,8 +419,9 @@ Data ViewModel::ForPage(const Page& page, Diagnostics* diag) const {
   std::map<std::string, std::string> translations;
   for (const auto& [l, p] : site_.TranslationsOf(page)) translations[l] = p->url;
   SetFrame(lang, page.meta.title, page.url, translations, &d);
-  d["description"] = page.meta.summary.empty() ? DescriptionFor(site_.config, lang)
-                                               : page.meta.summary;
+  SetDescription(page.meta.summary.empty() ? DescriptionFor(site_.config, lang)
+                                           : page.meta.summary,
+                 &d);
   Data crumbs = Breadcrumbs(lang, page.section, true);
   d["has_breadcrumbs"] = true;
   d["breadcrumbs"] = std::move(crumbs);

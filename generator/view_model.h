@@ -96,6 +96,8 @@ class ViewModel {
     const TaxonomyTerm* term = nullptr;
   };
 
+  // The sections of `lang` (empty when the site has none in it).
+  const std::map<std::string, Section>& SectionsOf(const std::string& lang) const;
   std::string Text(std::string_view lang, std::string_view key,
                    const MessageArgs& args = {}) const;
   // Message `key` as HTML: the text escaped, argument `name` replaced by `html`.
@@ -138,6 +140,9 @@ Data ParamsData(const nlohmann::json& params, const std::string& file, Diagnosti
 
 // The meta description of `lang`'s pages without a summary of their own.
 std::string DescriptionFor(const SiteConfig& config, const std::string& lang);
+
+// Sets `description` in `d` when `text` is not empty.
+void SetDescription(const std::string& text, Data* d);
 
 // True when `url` starts with a scheme a browser would run (javascript:,
 // vbscript:, data:), ignoring case, whitespace and control characters as

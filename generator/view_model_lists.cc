@@ -20,7 +20,7 @@ namespace kbgen {
 
 Data ViewModel::SubsectionList(const Section& section) const {
   Data list(Data::type::list);
-  const auto& sections = site_.sections.at(section.lang);
+  const auto& sections = SectionsOf(section.lang);
   for (const auto& path : section.subsections) {
     auto it = sections.find(path);
     if (it == sections.end()) continue;
@@ -55,8 +55,9 @@ Data ViewModel::ForSection(const Section& section) const {
   d["is_home"] = is_home;
   if (is_home) d["head_title"] = site_.config.TitleFor(lang);
   const Page* index = section.index.page;
-  d["description"] = index && !index->meta.summary.empty() ? index->meta.summary
-                                                           : DescriptionFor(site_.config, lang);
+  SetDescription(index && !index->meta.summary.empty() ? index->meta.summary
+                                                       : DescriptionFor(site_.config, lang),
+                 &d);
   d["has_breadcrumbs"] = !is_home;
   d["breadcrumbs"] = Breadcrumbs(lang, section.path, false);
 
@@ -92,7 +93,7 @@ Data ViewModel::ForTaxonomy(const Taxonomy& taxonomy) const {
   }
   std::string title = Text(lang, "taxonomy." + taxonomy.name);
   SetFrame(lang, title, taxonomy.url, translations, &d);
-  d["description"] = title;
+  SetDescription(title, &d);
   d["has_breadcrumbs"] = true;
   d["breadcrumbs"] = Breadcrumbs(lang, "", false);
 
@@ -136,7 +137,7 @@ Data ViewModel::ForTerm(const Taxonomy& taxonomy, const TaxonomyTerm& term) cons
   std::string name = catalogs_.Term(lang, term.name);
   SetFrame(lang, name, term.url, translations, &d);
   std::string heading = Text(lang, "taxonomy.pages_tagged", {{"term", name}});
-  d["description"] = heading;
+  SetDescription(heading, &d);
   d["has_breadcrumbs"] = true;
   Data crumbs = Breadcrumbs(lang, "", false);
   Data tax_crumb;

@@ -174,7 +174,7 @@ Data ViewModel::ForSearch(const std::string& lang) const {
     translations[std::string(l)] = "/" + std::string(l) + "/search/";
   }
   SetFrame(lang, Text(lang, "nav.search"), "/" + lang + "/search/", translations, &d);
-  d["description"] = Text(lang, "nav.search");
+  SetDescription(Text(lang, "nav.search"), &d);
   d["noindex"] = true;
   d["has_breadcrumbs"] = true;
   d["breadcrumbs"] = Breadcrumbs(lang, "", false);
@@ -241,7 +241,7 @@ Data ViewModel::ForLanguageChooser() const {
   d["title"] = title;
   d["head_title"] = title;
   d["canonical"] = Absolute("/");
-  d["description"] = DescriptionFor(site_.config, def);
+  SetDescription(DescriptionFor(site_.config, def), &d);
   Data alternates(Data::type::list);
   Data languages(Data::type::list);
   nlohmann::json homes = nlohmann::json::object();
