@@ -77,6 +77,7 @@ class PageRenderer {
 
   MarkdownResult Run(const CmarkDocument& doc) {
     Collect(doc.root());
+    ReserveFootnoteIds(doc);
     for (cmark_node* node : links_) FixLink(node);
     std::vector<std::pair<cmark_node*, std::string>> blocks = RunBlockHooks();
     std::vector<std::string> heading_html = NameHeadings(doc);
@@ -114,17 +115,30 @@ class PageRenderer {
           }
           break;
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-          // cmark-gfm names footnotes fn-<label> and fnref-<label>.
-          if (const char* label = cmark_node_get_literal(n)) {
-            anchors_.Reserve(std::string("fn-") + label);
-            anchors_.Reserve(std::string("fnref-") + label);
-          }
+          footnotes_.push_back(n);
           break;
         default:
           break;
       }
     }
     cmark_iter_free(it);
+  }
+
+  // cmark-gfm gives footnotes the ids fn-<label> and fnref-<label>, and its
+  // API does not expose the label: take it from the rendered footnote.
+  void ReserveFootnoteIds(const CmarkDocument& doc) {
+    constexpr std::string_view kOpen = "<li id=\"fn-";
+    for (cmark_node* node : footnotes_) {
+      std::string html = Own(cmark_render_html(node, CMARK_OPT_FOOTNOTES, doc.extensions()));
+      std::size_t at = html.find(kOpen);
+      if (at == std::string::npos) continue;
+      std::size_t begin = at + kOpen.size();
+      std::size_t end = html.find('"', begin);
+      if (end == std::string::npos) continue;
+      std::string label = html.substr(begin, end - begin);
+      anchors_.Reserve("fn-" + label);
+      anchors_.Reserve("fnref-" + label);
+    }
   }
 
   void FixLink(cmark_node* node) {
@@ -193,7 +207,7 @@ class PageRenderer {
   const MarkdownOptions& options_;
   const MarkdownHooks& hooks_;
   Diagnostics* diag_;
-  std::vector<cmark_node*> links_, headings_, code_blocks_;
+  std::vector<cmark_node*> links_, headings_, code_blocks_, footnotes_;
   AnchorSet anchors_;
   MarkdownResult result_;
 };
