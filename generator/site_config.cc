@@ -44,7 +44,10 @@ void ReadMenus(YamlMapReader& root, SiteConfig* config) {
       bool has_section = r.GetString("section", &entry.section);
       bool has_page = r.GetString("page", &entry.page);
       WarnUnread(r);
-      if (has_section == has_page && r.ok()) {
+      // A value of the wrong type has been reported already.
+      bool type_error = (!has_section && !r.Get("section").IsNull()) ||
+                        (!has_page && !r.Get("page").IsNull());
+      if (has_section == has_page && !type_error) {
         r.Error(LineOf(item, r.source()),
                 "'" + path + "' must have either 'section' or 'page' (one of them)");
         continue;
