@@ -18,11 +18,7 @@ bool IsYear(const std::string& date) {
 }  // namespace
 
 DocumentMaker::DocumentMaker(Analyzer* analyzer, const SynonymSet* synonyms, FacetTable* facets)
-    : analyzer_(analyzer), synonyms_(synonyms), facets_(facets) {
-  for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) {
-    if (kLanguageSpecs[i].lang == analyzer->spec().lang) lang_index_ = static_cast<int>(i);
-  }
-}
+    : analyzer_(analyzer), synonyms_(synonyms), facets_(facets) {}
 
 void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, bool title,
                                Xapian::termpos* pos, Xapian::Document* doc, StoredText* stored) {
@@ -34,7 +30,6 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
     stored->first_position = first;
     stored->spans.reserve(tokens_.size());
   }
-  const bool spelling = analyzer_->spec().spelling;
   keys_.clear();
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     const std::string& term = tokens_[i].term;
@@ -42,9 +37,12 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
     doc->add_posting(term, p, wdf);
     std::string stem = analyzer_->Stem(term);
     if (!stem.empty()) {
-      // Stems get positions too: snippets find stemmed matches by them.
-      doc->add_posting(std::string(kPrefixStem) + stem, p, wdf);
-      if (spelling) ++spelling_[term];
+      // No positions for stems (they would double the position table):
+      // snippets find a stem's words through the stem table instead.
+      doc->add_term(std::string(kPrefixStem) + stem, wdf);
+      auto [it, first_time] = words_.try_emplace(term, 0);
+      ++it->second;
+      if (first_time) stem_words_[stem].push_back(term);
     }
     if (title) {
       doc->add_posting(std::string(kPrefixTitle) + term, p);
@@ -104,7 +102,7 @@ Xapian::Document DocumentMaker::Make(const PageRecord& record) {
   for (const auto& v : record.tags) add_facet("tags", v);
   std::sort(facet_ids.begin(), facet_ids.end());  // a value listed twice counts once
   facet_ids.erase(std::unique(facet_ids.begin(), facet_ids.end()), facet_ids.end());
-  doc.add_value(kSlotFacets, EncodeFacetIds(lang_index_, facet_ids));
+  doc.add_value(kSlotFacets, EncodeFacetIds(facet_ids));
   doc.set_data(EncodeStoredPage(stored));
   return doc;
 }

@@ -3,7 +3,7 @@
 // headings and summary weighted above the body), title terms for title:,
 // synonym group terms, Chinese single characters, facet and id terms, the
 // facet and date values, and the StoredPage data for results and snippets.
-// It also counts the words for the spelling dictionary.
+// It also collects the words for the spelling dictionary and the stem table.
 //
 // Not thread-safe: one DocumentMaker per language being indexed.
 #ifndef KBGEN_SEARCH_DOCUMENT_MAKER_H_
@@ -32,8 +32,14 @@ class DocumentMaker {
   // REQUIRES: record.lang is the analyzer's language.
   Xapian::Document Make(const PageRecord& record);
 
-  // Word -> number of occurrences, for words that start with a letter.
-  const std::unordered_map<std::string, Xapian::termcount>& spelling() const { return spelling_; }
+  // Word -> number of occurrences, for the words that have a stem (they
+  // start with a letter): the spelling dictionary.
+  const std::unordered_map<std::string, Xapian::termcount>& words() const { return words_; }
+  // Stem -> the words with that stem, in order of first occurrence: the
+  // stem table (schema.h), which snippets use to find stemmed matches.
+  const std::unordered_map<std::string, std::vector<std::string>>& stem_words() const {
+    return stem_words_;
+  }
 
  private:
   // Indexes one field from `*pos`, leaving *pos where the next field starts.
@@ -44,8 +50,8 @@ class DocumentMaker {
   Analyzer* analyzer_;
   const SynonymSet* synonyms_;
   FacetTable* facets_;
-  int lang_index_ = 0;
-  std::unordered_map<std::string, Xapian::termcount> spelling_;
+  std::unordered_map<std::string, Xapian::termcount> words_;
+  std::unordered_map<std::string, std::vector<std::string>> stem_words_;
   std::vector<Token> tokens_;      // reused between fields
   std::vector<std::string> keys_;  // reused between fields
 };

@@ -93,8 +93,8 @@ bool FacetTable::Parse(std::string_view data, FacetTable* table) {
   return true;
 }
 
-std::string EncodeFacetIds(int lang_index, const std::vector<std::uint32_t>& ids) {
-  std::string out(1, static_cast<char>(lang_index));
+std::string EncodeFacetIds(const std::vector<std::uint32_t>& ids) {
+  std::string out;
   for (std::uint32_t v : ids) {
     while (v >= 0x80) {
       out.push_back(static_cast<char>((v & 0x7f) | 0x80));
@@ -105,47 +105,62 @@ std::string EncodeFacetIds(int lang_index, const std::vector<std::uint32_t>& ids
   return out;
 }
 
-FacetSpy::FacetSpy(std::vector<const FacetTable*> tables)
-    : tables_(std::move(tables)), counts_(tables_.size()) {
-  for (std::size_t i = 0; i < tables_.size(); ++i) {
-    if (tables_[i] != nullptr) counts_[i].assign(tables_[i]->values().size(), 0);
-  }
-}
-
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string data = doc.get_value(kSlotFacets);
-  if (data.empty()) return;
-  auto lang = static_cast<unsigned char>(data[0]);
-  if (lang >= counts_.size()) return;
-  std::vector<std::uint64_t>& counts = counts_[lang];
-  std::uint32_t v = 0;
-  int shift = 0;
-  for (std::size_t i = 1; i < data.size(); ++i) {
-    auto byte = static_cast<unsigned char>(data[i]);
-    v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
-    if (byte & 0x80) {
-      shift += 7;
-      if (shift > 28) return;  // not ours
-      continue;
+bool FacetIndex::Load(const Xapian::Database& db, FacetIndex* index) {
+  *index = FacetIndex();
+  if (!FacetTable::Parse(db.get_metadata(std::string(kMetaFacets)), &index->table_)) return false;
+  const std::size_t values = index->table_.values().size();
+  index->offsets_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  Xapian::docid filled = 0;  // offsets_ is set up to this document
+  for (auto it = db.valuestream_begin(kSlotFacets); it != db.valuestream_end(kSlotFacets); ++it) {
+    Xapian::docid did = it.get_docid();
+    if (did >= index->offsets_.size() - 1) return false;
+    while (filled < did) index->offsets_[++filled] = static_cast<std::uint32_t>(index->ids_.size());
+    const std::string data = *it;
+    std::uint32_t v = 0;
+    int shift = 0;
+    for (char ch : data) {
+      auto byte = static_cast<unsigned char>(ch);
+      v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+      if (byte & 0x80) {
+        if ((shift += 7) > 28) return false;
+        continue;
+      }
+      if (v >= values) return false;
+      index->ids_.push_back(v);
+      v = 0;
+      shift = 0;
     }
-    if (v < counts.size()) ++counts[v];
-    v = 0;
-    shift = 0;
+    if (shift != 0) return false;
   }
+  while (filled + 1 < index->offsets_.size()) {
+    index->offsets_[++filled] = static_cast<std::uint32_t>(index->ids_.size());
+  }
+  return true;
 }
 
-FacetCounts FacetSpy::Counts() const {
+FacetCounts EmptyFacetCounts() {
   FacetCounts out;
   for (const auto& f : kFacets) out[std::string(f.name)];
-  for (std::size_t lang = 0; lang < tables_.size(); ++lang) {
-    if (tables_[lang] == nullptr) continue;
-    const auto& values = tables_[lang]->values();
-    for (std::size_t id = 0; id < counts_[lang].size() && id < values.size(); ++id) {
-      if (counts_[lang][id] == 0) continue;
-      out[std::string(kFacets[values[id].facet].name)][values[id].value] += counts_[lang][id];
-    }
-  }
   return out;
+}
+
+FacetSpy::FacetSpy(const FacetIndex* index)
+    : index_(index), counts_(index->table_.values().size(), 0) {}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  const Xapian::docid did = doc.get_docid();
+  if (did + 1 >= index_->offsets_.size()) return;
+  for (std::uint32_t i = index_->offsets_[did]; i < index_->offsets_[did + 1]; ++i) {
+    ++counts_[index_->ids_[i]];
+  }
+}
+
+void FacetSpy::AddTo(FacetCounts* counts) const {
+  const auto& values = index_->table_.values();
+  for (std::size_t id = 0; id < counts_.size(); ++id) {
+    if (counts_[id] == 0) continue;
+    (*counts)[std::string(kFacets[values[id].facet].name)][values[id].value] += counts_[id];
+  }
 }
 
 }  // namespace kbgen::search

@@ -5,8 +5,8 @@
 // of type "capacity building"); counts report the value as the pages
 // write it. Each language's database numbers its distinct facet values
 // (a FacetTable kept in the database's metadata) and stores in value slot
-// kSlotFacets the numbers of a page's values, so counting a result set of
-// thousands of pages costs one value read and a few increments per page.
+// kSlotFacets the numbers of a page's values; a searcher loads them into a
+// FacetIndex, so counting a result set costs a few increments per page.
 #ifndef KBGEN_SEARCH_FACETS_H_
 #define KBGEN_SEARCH_FACETS_H_
 
@@ -51,25 +51,42 @@ class FacetTable {
   std::map<std::pair<int, std::string>, std::uint32_t> ids_;
 };
 
-// Value slot contents: the language's index in kLanguageSpecs, then the
-// value numbers.
-std::string EncodeFacetIds(int lang_index, const std::vector<std::uint32_t>& ids);
+// Value slot contents: the numbers of a page's values.
+std::string EncodeFacetIds(const std::vector<std::uint32_t>& ids);
 
-// facet name -> value -> number of pages, every facet of kFacets present.
-using FacetCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
-
-// Counts the facet values of every document the match considers. Give the
-// Enquire a check_at_least of the database size to count them all.
-class FacetSpy : public Xapian::MatchSpy {
+// The facet values of every document of one database, read into memory
+// once (the table from the metadata, the numbers from the value slot), so
+// that counting needs no disk access per matching document.
+class FacetIndex {
  public:
-  // tables[i]: the table of kLanguageSpecs[i], or nullptr if not searched.
-  explicit FacetSpy(std::vector<const FacetTable*> tables);
-  void operator()(const Xapian::Document& doc, double wt) override;
-  FacetCounts Counts() const;
+  // False when the database's facet data is damaged.
+  static bool Load(const Xapian::Database& db, FacetIndex* index);
+  const FacetTable& table() const { return table_; }
 
  private:
-  std::vector<const FacetTable*> tables_;
-  std::vector<std::vector<std::uint64_t>> counts_;  // per language, per value id
+  friend class FacetSpy;
+  FacetTable table_;
+  std::vector<std::uint32_t> offsets_;  // document d: ids_[offsets_[d] .. offsets_[d + 1])
+  std::vector<std::uint32_t> ids_;
+};
+
+// facet name -> value -> number of pages. Every facet of kFacets is present.
+using FacetCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
+FacetCounts EmptyFacetCounts();
+
+// Counts the facet values of every document the match considers, in the
+// database the FacetIndex was loaded from. Give the Enquire a
+// check_at_least of the database size to count them all.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(const FacetIndex* index);
+  void operator()(const Xapian::Document& doc, double wt) override;
+  // Adds this spy's counts to *counts.
+  void AddTo(FacetCounts* counts) const;
+
+ private:
+  const FacetIndex* index_;
+  std::vector<std::uint64_t> counts_;  // per value number
 };
 
 }  // namespace kbgen::search

@@ -64,7 +64,7 @@ std::string GenerationName(const std::string& lang, const std::vector<const Page
     h.Add(std::to_string(list.size()));
     for (const auto& s : list) h.Add(s);
   }
-  return "g" + h.Hex();
+  return std::string("g").append(h.Hex());
 }
 
 // Builds one language's database and points its stub at it; "" on success.
@@ -151,10 +151,19 @@ bool LanguageIndexBuilder::Add(const PageRecord& record, std::string* error) {
 
 bool LanguageIndexBuilder::Finish(std::string* error) {
   try {
-    std::vector<std::pair<std::string, Xapian::termcount>> words(state_->maker->spelling().begin(),
-                                                                 state_->maker->spelling().end());
-    std::sort(words.begin(), words.end());
-    for (const auto& [word, freq] : words) state_->db.add_spelling(word, freq);
+    if (FindLanguage(state_->lang)->spelling) {
+      std::vector<std::pair<std::string, Xapian::termcount>> words(state_->maker->words().begin(),
+                                                                   state_->maker->words().end());
+      std::sort(words.begin(), words.end());
+      for (const auto& [word, freq] : words) state_->db.add_spelling(word, freq);
+    }
+    for (const auto& [stem, words] : state_->maker->stem_words()) {
+      std::vector<std::string> sorted = words;
+      std::sort(sorted.begin(), sorted.end());
+      std::string value;
+      for (const auto& w : sorted) value.append(value.empty() ? "" : " ").append(w);
+      state_->db.set_metadata(StemTableKey(stem), value);
+    }
     for (const auto& [key, value] : state_->synonyms.parser_entries()) {
       state_->db.add_synonym(key, value);
     }

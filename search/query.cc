@@ -227,7 +227,7 @@ std::vector<std::string> HighlightTerms(const Xapian::Query& query) {
     } else if (t.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
       out.push_back(t);
     } else if (t.size() > 2 && t[0] == 'Z' && t[1] == 'S') {  // title stem
-      out.push_back("Z" + t.substr(2));
+      out.push_back(std::string(kPrefixStem).append(t, 2));
     } else if (t[0] == 'Z') {
       out.push_back(t);
     } else if (t[0] == 'S') {  // title word
@@ -251,19 +251,15 @@ QueryBuilder::QueryBuilder(Analyzer* analyzer, const Xapian::Database& db)
   parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                             QP::FLAG_WILDCARD | QP::FLAG_PARTIAL);
   flags_ = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD |
-           QP::FLAG_PURE_NOT |
-           QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
-  if (analyzer->spec().spelling) flags_ |= QP::FLAG_SPELLING_CORRECTION;
+           QP::FLAG_PURE_NOT | QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
 }
 
 bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string* error) {
-  using QP = Xapian::QueryParser;
   *result = Result();
   if (query.words == 0) return true;  // nothing to look for: no results
   if (query.well_formed) {
     try {
       result->query = parser_.parse_query(query.text, flags_);
-      result->corrected = parser_.get_corrected_query_string();
       return true;
     } catch (const Xapian::QueryParserError&) {
       // Fall through to the plain words.
@@ -273,15 +269,27 @@ bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string
     }
   }
   try {
-    unsigned plain_flags = flags_ & (QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS |
-                                     QP::FLAG_SPELLING_CORRECTION);
-    result->query = parser_.parse_query(query.plain, plain_flags);
-    result->corrected = parser_.get_corrected_query_string();
+    using QP = Xapian::QueryParser;
+    result->query = parser_.parse_query(
+        query.plain, flags_ & (QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS));
     result->fell_back = true;
     return true;
   } catch (const Xapian::Error& e) {
     *error = "cannot parse the query: " + e.get_msg();
     return false;
+  }
+}
+
+std::string QueryBuilder::Correct(const AnalyzedQuery& query) {
+  if (!analyzer_->spec().spelling || query.words == 0) return "";
+  const std::string& text = query.well_formed ? query.text : query.plain;
+  try {
+    parser_.parse_query(text, (query.well_formed ? flags_ : 0) |
+                                  Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    std::string corrected = parser_.get_corrected_query_string();
+    return corrected == text ? "" : corrected;
+  } catch (const Xapian::Error&) {
+    return "";
   }
 }
 

@@ -58,12 +58,17 @@ class QueryBuilder {
   QueryBuilder(Analyzer* analyzer, const Xapian::Database& db);
 
   struct Result {
-    Xapian::Query query;
-    std::string corrected;  // spelling-corrected analysed query, or ""
-    bool fell_back = false;  // the syntax was rejected; plain words used
+    Xapian::Query query;      // empty when the query has no words
+    bool fell_back = false;   // malformed syntax: the plain words were used
   };
   // Returns false and sets *error only when not even the plain words parse.
   bool Build(const AnalyzedQuery& query, Result* result, std::string* error);
+
+  // The query with its unknown words replaced by the closest words of the
+  // spelling dictionary, or "" (no dictionary, nothing to correct). Kept
+  // apart from Build: looking words up in the dictionary costs more than
+  // the search itself, and is only worth it when nothing was found.
+  std::string Correct(const AnalyzedQuery& query);
 
  private:
   Analyzer* analyzer_;

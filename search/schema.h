@@ -23,9 +23,9 @@
 //   word         a normalised word of title, headings, summary or body,
 //                with positions (title, headings, summary, body are
 //                separated by kFieldGap positions so phrases stay inside one)
-//   Zstem        its stem, with the same positions (snippets use them)
+//   Zstem        its stem, no positions
 //   Sword        a title word (for `title:` queries), positions
-//   ZSstem       its stem
+//   ZSstem       its stem, no positions
 //   XSYN<n>      synonym group n, at the positions of any of its members
 //   Q<url>       unique id (re-indexing a URL replaces its document)
 //   L<lang>      language
@@ -35,11 +35,17 @@
 // Document data: a StoredPage (stored_page.h). Values: kSlotFacets holds
 // the facet value ids of the page (see facets.h), kSlotDate the date as
 // YYYYMMDD for sorting by date.
+//
+// User metadata: the schema version, the language, the facet table
+// (facets.h), and the stem table: StemTableKey(stem) -> the indexed words
+// with that stem, space-separated, so that a snippet can find where a
+// stemmed query term matched (economies -> Zeconom -> economie economique).
 #ifndef KBGEN_SEARCH_SCHEMA_H_
 #define KBGEN_SEARCH_SCHEMA_H_
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
@@ -118,6 +124,9 @@ inline constexpr Xapian::valueno kSlotDate = 1;
 inline constexpr std::string_view kMetaSchema = "kbgen:schema";
 inline constexpr std::string_view kMetaLang = "kbgen:lang";
 inline constexpr std::string_view kMetaFacets = "kbgen:facets";  // facets.h
+inline std::string StemTableKey(std::string_view stem) {
+  return std::string("kbgen:stem:").append(stem);
+}
 
 // --- weights: within-document frequency added per occurrence ---
 inline constexpr Xapian::termcount kTitleWdf = 5;

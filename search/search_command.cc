@@ -85,7 +85,7 @@ void PrintText(const std::string& query, const std::string& lang, int offset,
 
 int RunSearchCommand(const SearchOptions& options, std::ostream& out, std::ostream& err) {
   std::string query;
-  for (const auto& w : options.query_words) query += (query.empty() ? "" : " ") + w;
+  for (const auto& w : options.query_words) query.append(query.empty() ? "" : " ").append(w);
   if (options.page < 1) {
     err << "error: --page must be 1 or more\n";
     return 2;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -18,51 +19,78 @@ struct Searcher::Language {
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<QueryBuilder> builder;
-  FacetTable facets;
+  FacetIndex facets;
+  // The stem table entries read so far (schema.h).
+  std::unordered_map<std::string, std::vector<std::string>> stem_words;
+
+  const std::vector<std::string>& StemWords(const std::string& stem) {
+    auto [it, inserted] = stem_words.try_emplace(stem);
+    if (inserted) {
+      if (stem_words.size() > 100000) {  // bound the cache; start afresh
+        stem_words.clear();
+        it = stem_words.try_emplace(stem).first;
+      }
+      std::string list = db.get_metadata(StemTableKey(stem));
+      for (std::size_t b = 0; b < list.size();) {
+        std::size_t e = std::min(list.find(' ', b), list.size());
+        it->second.push_back(list.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+    return it->second;
+  }
 };
 
 namespace {
 
 // One searched language's share of a request.
 struct LanguageQuery {
-  std::size_t lang_index = 0;
-  const Xapian::Database* db = nullptr;
-  Analyzer* analyzer = nullptr;
-  QueryBuilder* builder = nullptr;
+  Searcher::Language* language = nullptr;
   AnalyzedQuery analyzed;
   QueryBuilder::Result parsed;
-  std::vector<std::string> highlight;  // terms to find in a page's text
-  std::vector<int> highlight_word;     // which query word each one is
+  Xapian::MSet mset;
+  // Where to look for matches in a page's text: positional terms, and for
+  // each the query word it stands for (a word and its stem's other forms
+  // count as one).
+  bool highlight_ready = false;
+  std::vector<std::string> highlight;
+  std::vector<int> highlight_word;
 };
 
 std::string LanguageList() {
   std::string out;
-  for (const auto& spec : kLanguageSpecs) out += (out.empty() ? "" : " ") + std::string(spec.lang);
+  for (const auto& spec : kLanguageSpecs) out.append(out.empty() ? "" : " ").append(spec.lang);
   return out;
 }
 
 std::string FacetList() {
   std::string out;
-  for (const auto& f : kFacets) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  for (const auto& f : kFacets) out.append(out.empty() ? "" : ", ").append(f.name);
   return out;
 }
 
-// Groups a term with its stem so that "economie" and "Zeconomi" count as
-// one query word when choosing a snippet.
-void NumberHighlightWords(Analyzer* analyzer, LanguageQuery* q) {
-  std::map<std::string, int> ids;
-  for (const auto& term : q->highlight) {
-    std::string key;
+// The indexed words of the query terms, for snippets. A stem (Z term, no
+// positions) stands for the words of the stem table.
+void FindHighlightTerms(LanguageQuery* q) {
+  q->highlight_ready = true;
+  std::map<std::string, int> word_ids;
+  std::map<std::string, bool> seen;
+  auto add = [&](const std::string& term, const std::string& word_key) {
+    if (!seen.emplace(term, true).second) return;
+    auto id = word_ids.try_emplace(word_key, static_cast<int>(word_ids.size())).first->second;
+    q->highlight.push_back(term);
+    q->highlight_word.push_back(id);
+  };
+  for (const auto& term : HighlightTerms(q->parsed.query)) {
     if (term.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
-      key = term;
-    } else if (term[0] == 'Z') {
-      key = term.substr(1);
+      add(term, term);
+    } else if (term[0] == kPrefixStem[0]) {
+      std::string stem = term.substr(1);
+      for (const auto& word : q->language->StemWords(stem)) add(word, stem);
     } else {
-      key = analyzer->Stem(term);
-      if (key.empty()) key = term;
+      std::string stem = q->language->analyzer->Stem(term);
+      add(term, stem.empty() ? term : stem);
     }
-    auto it = ids.try_emplace(key, static_cast<int>(ids.size())).first;
-    q->highlight_word.push_back(it->second);
   }
 }
 
@@ -80,12 +108,14 @@ Snippet PageSnippet(const Xapian::Database& db, Xapian::docid did, const Languag
     }
   };
   for (std::size_t i = 0; i < q.highlight.size(); ++i) {
-    for (auto p = db.positionlist_begin(did, q.highlight[i]); p != db.positionlist_end(did, q.highlight[i]); ++p) {
+    const std::string& term = q.highlight[i];
+    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
       add(*p, q.highlight_word[i]);
     }
   }
   // Wildcards: the page's own words that start with the prefix.
-  int word = q.highlight_word.empty() ? 0 : *std::max_element(q.highlight_word.begin(), q.highlight_word.end()) + 1;
+  int word = 1 + (q.highlight_word.empty() ? 0 : *std::max_element(q.highlight_word.begin(),
+                                                                     q.highlight_word.end()));
   for (const auto& prefix : q.analyzed.wildcard_prefixes) {
     auto t = db.termlist_begin(did);
     t.skip_to(prefix);
@@ -99,19 +129,8 @@ Snippet PageSnippet(const Xapian::Database& db, Xapian::docid did, const Languag
   return MakeSnippet(page.body.text.empty() ? page.summary : page.body, {}, kSnippetChars);
 }
 
-
-// The query of one language, restricted to its pages when several
-// languages are searched together, and to the facet filters.
-Xapian::Query LanguagePart(const Xapian::Query& query, std::string_view lang, bool several,
-                           const Xapian::Query& filter) {
-  Xapian::Query part = query;
-  if (several) {
-    // Each language's terms are only meant for its own pages.
-    part = Xapian::Query(Xapian::Query::OP_FILTER, part,
-                         Xapian::Query(std::string(kPrefixLang) + std::string(lang)));
-  }
-  if (!filter.empty()) part = Xapian::Query(Xapian::Query::OP_FILTER, part, filter);
-  return part;
+Xapian::Query Filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+  return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
 // "Did you mean": the spelling-corrected query of the first language whose
@@ -120,17 +139,17 @@ Xapian::Query LanguagePart(const Xapian::Query& query, std::string_view lang, bo
 std::optional<std::string> Suggest(const std::vector<LanguageQuery>& queries,
                                    const Xapian::Query& filter) {
   for (const auto& q : queries) {
-    const std::string& corrected = q.parsed.corrected;
-    if (corrected.empty() || corrected == q.analyzed.text) continue;
-    AnalyzedQuery analyzed = AnalyzeQuery(q.analyzer, corrected);
+    std::string corrected = q.language->builder->Correct(q.analyzed);
+    if (corrected.empty()) continue;
+    AnalyzedQuery analyzed = AnalyzeQuery(q.language->analyzer.get(), corrected);
     QueryBuilder::Result parsed;
     std::string unused;
-    if (!CheckQueryLimits(analyzed).empty() || !q.builder->Build(analyzed, &parsed, &unused) ||
-        parsed.query.empty()) {
+    if (!CheckQueryLimits(analyzed).empty() ||
+        !q.language->builder->Build(analyzed, &parsed, &unused) || parsed.query.empty()) {
       continue;
     }
-    Xapian::Enquire enquire(*q.db);
-    enquire.set_query(LanguagePart(parsed.query, "", false, filter));
+    Xapian::Enquire enquire(q.language->db);
+    enquire.set_query(Filtered(parsed.query, filter));
     if (enquire.get_mset(0, 1).size() > 0) return corrected;
   }
   return std::nullopt;
@@ -170,8 +189,8 @@ Searcher::Language* Searcher::Get(std::size_t lang_index, std::string* error) {
                "', expected '" + std::string(kSchemaVersion) + "'); rebuild the site";
       return nullptr;
     }
-    if (!FacetTable::Parse(l->db.get_metadata(std::string(kMetaFacets)), &l->facets)) {
-      *error = stub.string() + ": damaged facet table; rebuild the site";
+    if (!FacetIndex::Load(l->db, &l->facets)) {
+      *error = stub.string() + ": damaged facet data; rebuild the site";
       return nullptr;
     }
   } catch (const Xapian::Error& e) {
@@ -192,17 +211,13 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
   std::string* error = &err->message;
   // --- the request ---
   std::vector<std::size_t> langs;
-  if (request.lang == "all") {
-    for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) langs.push_back(i);
-  } else {
-    for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) {
-      if (kLanguageSpecs[i].lang == request.lang) langs.push_back(i);
-    }
-    if (langs.empty()) {
-      *error = "unknown language '" + request.lang + "' (expected one of " + LanguageList() +
-               ", or all)";
-      return false;
-    }
+  for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) {
+    if (request.lang == "all" || kLanguageSpecs[i].lang == request.lang) langs.push_back(i);
+  }
+  if (langs.empty()) {
+    *error = "unknown language '" + request.lang + "' (expected one of " + LanguageList() +
+             ", or all)";
+    return false;
   }
   if (request.limit < 1 || request.limit > kMaxLimit) {
     *error = "the number of results per page must be between 1 and " + std::to_string(kMaxLimit);
@@ -225,80 +240,91 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
     *error = e;
     return false;
   }
+  // Filters: OR within a facet, AND across facets.
+  Xapian::Query filter;
+  for (const auto& [facet, terms] : filter_terms) {
+    Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);
+  }
+  if (request.facets) response->facets = EmptyFacetCounts();
 
   try {
     // --- one query per language, analysed as that language's index ---
     std::vector<LanguageQuery> queries;
-    std::vector<const FacetTable*> tables(kLanguageSpecs.size(), nullptr);
     for (std::size_t li : langs) {
-      Language* l = Get(li, error);
-      if (l == nullptr) {
+      LanguageQuery q;
+      q.language = Get(li, error);
+      if (q.language == nullptr) {
         err->bad_request = false;
         return false;
       }
-      tables[li] = &l->facets;
-      LanguageQuery q;
-      q.lang_index = li;
-      q.db = &l->db;
-      q.analyzer = l->analyzer.get();
-      q.builder = l->builder.get();
-      q.analyzed = AnalyzeQuery(l->analyzer.get(), request.query);
+      q.analyzed = AnalyzeQuery(q.language->analyzer.get(), request.query);
       if (std::string e = CheckQueryLimits(q.analyzed); !e.empty()) {
         *error = e;
         return false;
       }
-      if (!l->builder->Build(q.analyzed, &q.parsed, error)) return false;  // a bad request
-      q.highlight = HighlightTerms(q.parsed.query);
-      NumberHighlightWords(l->analyzer.get(), &q);
+      if (!q.language->builder->Build(q.analyzed, &q.parsed, error)) return false;
       queries.push_back(std::move(q));
     }
 
-    // Filters: OR within a facet, AND across facets.
-    Xapian::Query filter;
-    for (const auto& [facet, terms] : filter_terms) {
-      Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-      filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);
+    // --- match each language in its own database ---
+    // One language: the page asked for. Several: each one's best
+    // offset + limit, merged by weight below.
+    const bool several = queries.size() > 1;
+    for (auto& q : queries) {
+      if (q.parsed.query.empty()) continue;  // no words: nothing to find
+      Xapian::Enquire enquire(q.language->db);
+      enquire.set_query(Filtered(q.parsed.query, filter));
+      enquire.set_time_limit(kMatchTimeLimitSeconds);
+      FacetSpy spy(&q.language->facets);
+      if (request.facets) enquire.add_matchspy(&spy);
+      const auto first = static_cast<Xapian::doccount>(several ? 0 : request.offset);
+      const auto count = static_cast<Xapian::doccount>(several ? request.offset + request.limit
+                                                               : request.limit);
+      q.mset = enquire.get_mset(first, count, request.facets ? q.language->db.get_doccount() : 0);
+      response->total += q.mset.get_matches_estimated();
+      if (request.facets) spy.AddTo(&response->facets);
     }
-    Xapian::Database db;
-    std::vector<Xapian::Query> parts;
-    for (const auto& q : queries) {
-      db.add_database(*q.db);
-      if (q.parsed.query.empty()) continue;
-      parts.push_back(LanguagePart(q.parsed.query, kLanguageSpecs[q.lang_index].lang,
-                                   langs.size() > 1, filter));
+    if (response->total == 0) {
+      response->suggestion = Suggest(queries, filter);
+      return true;
     }
-    if (parts.empty()) {
-      if (request.facets) response->facets = FacetSpy(tables).Counts();
-      return true;  // nothing to look for: an empty list
-    }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
-    enquire.set_time_limit(kMatchTimeLimitSeconds);
-    FacetSpy spy(tables);
-    if (request.facets) enquire.add_matchspy(&spy);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit),
-                                         request.facets ? db.get_doccount() : 0);
-    response->total = mset.get_matches_estimated();
-    if (request.facets) response->facets = spy.Counts();
-    if (response->total == 0) response->suggestion = Suggest(queries, filter);
 
-    // --- the hits ---
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    // --- the hits of the page asked for ---
+    struct Ranked {
+      double weight;
+      std::size_t query;  // in language order: ties go to the earlier language
+      Xapian::MSetIterator it;
+    };
+    std::vector<Ranked> ranked;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      for (auto it = queries[i].mset.begin(); it != queries[i].mset.end(); ++it) {
+        ranked.push_back({it.get_weight(), i, it});
+      }
+    }
+    if (several) {
+      std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.query < b.query;
+      });
+      const auto begin = std::min(ranked.size(), static_cast<std::size_t>(request.offset));
+      const auto end = std::min(ranked.size(), begin + static_cast<std::size_t>(request.limit));
+      ranked = std::vector<Ranked>(ranked.begin() + static_cast<long>(begin),
+                                   ranked.begin() + static_cast<long>(end));
+    }
+    for (const Ranked& r : ranked) {
+      LanguageQuery& q = queries[r.query];
       StoredPage page;
-      if (!DecodeStoredPage(it.get_document().get_data(), &page)) {
+      if (!DecodeStoredPage(r.it.get_document().get_data(), &page)) {
         err->bad_request = false;
-        *error = index_dir_.string() + ": damaged search index (document " +
-                 std::to_string(*it) + "); rebuild the site";
+        *error = index_dir_.string() + ": damaged search index (" +
+                 std::string(q.language->spec->lang) + " document " + std::to_string(*r.it) +
+                 "); rebuild the site";
         return false;
       }
       SearchHit hit;
       if (request.snippets) {
-        const LanguageQuery* q = &queries[0];
-        for (const auto& candidate : queries) {
-          if (kLanguageSpecs[candidate.lang_index].lang == page.lang) q = &candidate;
-        }
-        hit.snippet = PageSnippet(db, *it, *q, page);
+        if (!q.highlight_ready) FindHighlightTerms(&q);
+        hit.snippet = PageSnippet(q.language->db, *r.it, q, page);
       }
       hit.url = std::move(page.url);
       hit.title = std::move(page.title);
@@ -307,7 +333,7 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
       hit.section_title = std::move(page.section_title);
       hit.summary = std::move(page.summary.text);
       hit.date = std::move(page.date);
-      hit.score = std::round(it.get_weight() * 10000.0) / 10000.0;
+      hit.score = std::round(r.weight * 10000.0) / 10000.0;
       response->hits.push_back(std::move(hit));
     }
     return true;

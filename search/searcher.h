@@ -71,8 +71,9 @@ class Searcher {
   // success with no hits.
   bool Search(const SearchRequest& request, SearchResponse* response, SearchError* error);
 
+  struct Language;  // one opened language index (searcher.cc)
+
  private:
-  struct Language;
   explicit Searcher(std::filesystem::path index_dir);
   Language* Get(std::size_t lang_index, std::string* error);
 

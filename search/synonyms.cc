@@ -73,7 +73,7 @@ SynonymSet::SynonymSet(const SynonymConfig& config, Analyzer* analyzer) {
       // The query parser looks multi-word synonyms up by the words joined
       // with single spaces.
       std::string key;
-      for (const auto& t : m.terms) key += (key.empty() ? "" : " ") + t;
+      for (const auto& t : m.terms) key.append(key.empty() ? "" : " ").append(t);
       entries.insert({key, group_term});
     }
     by_first_key_[m.keys[0]].push_back({m.keys, group});

@@ -144,8 +144,13 @@ TEST_CASE("document: terms, positions, weights and values") {
   CHECK(positions == std::vector<Xapian::termpos>{1, 1 + 1 + kFieldGap + 1 + kFieldGap + 1});
   CHECK(doc.get_value(kSlotDate) == "20180508");
   CHECK(facets.values().size() == 3);  // section, region, year
-  CHECK(doc.get_value(kSlotFacets) == EncodeFacetIds(3, {0, 1, 2}));
-  CHECK(maker.spelling().at("economie") == 2);
+  CHECK(doc.get_value(kSlotFacets) == EncodeFacetIds({0, 1, 2}));
+  CHECK(maker.words().at("economie") == 2);
+  CHECK(maker.stem_words().at("econom") == std::vector<std::string>{"economie"});
+  // Stems have no positions (the stem table stands in for them).
+  auto z = doc.termlist_begin();
+  z.skip_to("Zeconom");
+  CHECK(z.positionlist_count() == 0);
 }
 
 TEST_CASE("document: Chinese words also index their characters") {

@@ -36,7 +36,7 @@ TEST_CASE("snippet: a window around the best group of matches") {
   // w0 .. w59, matches far apart; the window with both terms wins over the
   // earlier one with one term.
   std::string text;
-  for (int i = 0; i < 60; ++i) text += (i ? " w" : "w") + std::to_string(i);
+  for (int i = 0; i < 60; ++i) text.append(i ? " w" : "w").append(std::to_string(i));
   StoredText t = Words(text);
   std::string html = SnippetHtml(MakeSnippet(t, {{5, 0}, {40, 0}, {42, 1}}, 30));
   CHECK(html.find("<mark>w40</mark>") != std::string::npos);
@@ -66,7 +66,7 @@ TEST_CASE("snippet: escaping, and the original text of a match") {
 TEST_CASE("snippet: budget counts characters, not bytes") {
   // 10 Cyrillic words of 5 letters (10 bytes each).
   std::string text;
-  for (int i = 0; i < 10; ++i) text += (i ? " " : "") + std::string("слово");
+  for (int i = 0; i < 10; ++i) text.append(i ? " " : "").append("слово");
   StoredText t = Words(text);
   // 23 characters: "слово слово слово слово" is 23 characters, 47 bytes.
   CHECK(SnippetText(MakeSnippet(t, {}, 23), "", "") == "слово слово слово слово…");
