@@ -34,11 +34,16 @@ class Catalogs {
   virtual ~Catalogs() = default;
 
   // Loads <dir>/<lang>.yml for every language in kLanguages.
-  // Returns null when errors were reported.
-  static std::unique_ptr<Catalogs> Load(const std::filesystem::path& dir, Diagnostics* diag);
-  // The same from texts in memory (lang -> YAML text); `dir` names files in messages.
-  static std::unique_ptr<Catalogs> FromTexts(const std::map<std::string, std::string>& texts,
-                                             const std::string& dir, Diagnostics* diag);
+  // Returns null when errors were reported. `numbering` (lang -> ICU
+  // numbering system, as given to Locales) sets the digits of numbers in
+  // messages; pass the site config's so both agree.
+  static std::unique_ptr<Catalogs> Load(const std::filesystem::path& dir, Diagnostics* diag,
+                                        const std::map<std::string, std::string>& numbering = {});
+  // The same from texts in memory (lang -> YAML text); `dir` names files in
+  // messages. A language without a text is a missing file.
+  static std::unique_ptr<Catalogs> FromTexts(
+      const std::map<std::string, std::string>& texts, const std::string& dir,
+      Diagnostics* diag, const std::map<std::string, std::string>& numbering = {});
 
   // The message `key` in `lang`, formatted with `args`. An unknown key
   // gives the key itself (Load() has already warned about it).
@@ -49,8 +54,9 @@ class Catalogs {
   // Every key of the English catalog, sorted.
   virtual std::vector<std::string> Keys() const = 0;
 
-  // The display name of taxonomy term `term` in `lang`; the term itself
-  // when the catalog has no translation.
+  // The display name of taxonomy term `term` in `lang`; when `lang`'s
+  // catalog has no translation, the English catalog's name, else the term
+  // itself.
   virtual std::string Term(std::string_view lang, std::string_view term) const = 0;
   // True when `lang`'s catalog translates `term`.
   virtual bool HasTerm(std::string_view lang, std::string_view term) const = 0;

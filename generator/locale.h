@@ -39,6 +39,16 @@ class LocaleFormat {
   virtual void Sort(std::vector<std::string>* strings) const = 0;
 };
 
+// The ICU locale ID this project uses for `lang` and a numbering system
+// (empty: DefaultNumbering). English follows UN editorial usage, which is
+// British ("8 May 2018"): "en_GB". Arabic adds the numbering system:
+// "ar@numbers=latn". The catalogs format with the same IDs, so a count in
+// a UI string has the same digits as a number in a table.
+std::string IcuLocaleId(std::string_view lang, std::string_view numbering = "");
+// "latn" for Arabic (Latin digits, as UN Arabic documents use), "" (the
+// CLDR default of the language) for the others.
+std::string DefaultNumbering(std::string_view lang);
+
 // One LocaleFormat per language of kLanguages.
 class Locales {
  public:
