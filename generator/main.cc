@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--base-url", base_url,
                         "Base URL of the published site, e.g. https://example.org/kb/ "
                         "(overrides the config)");
-  build_cmd->add_flag("--no-index", "Skip writing the search index");
+  bool no_index = false;
+  build_cmd->add_flag("--no-index", no_index, "Skip writing the search index");
   build_cmd->add_flag("--quiet,-q", build.quiet, "Print only errors and warnings");
 
   kbgen::search::SearchOptions search;
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
     } else if (std::filesystem::is_directory("layouts")) {
       build.layouts_dir = "layouts";
     }
-    build.index = build_cmd->count("--no-index") == 0;
+    build.index = !no_index;
     build.progress = !build.quiet && ::isatty(STDERR_FILENO);
     return kbgen::RunBuild(build, std::cerr);
   }
