@@ -45,7 +45,11 @@ class CatalogReader {
   // `key` is the dotted key so far; `line` the line of its last part.
   void ReadValue(const std::string& key, const YAML::Node& value, int line) {
     if (value.IsMap()) {
-      if (value.Style() == YAML::EmitterStyle::Flow) {
+      // `{count, plural, ...}` unquoted reads as a flow mapping of keys
+      // without values; a real flow mapping (`nav: {home: Home}`) has them.
+      bool has_null = false;
+      for (auto it = value.begin(); it != value.end(); ++it) has_null |= it->second.IsNull();
+      if (value.Style() == YAML::EmitterStyle::Flow && has_null) {
         Error(line, "message '" + key +
                         "' begins with '{' and YAML reads it as a mapping; put the message "
                         "in double quotes");

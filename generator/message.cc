@@ -34,7 +34,8 @@ std::string Reason(UErrorCode status) {
     case U_ARGUMENT_TYPE_MISMATCH:
       return "an argument is used both as a number and as a text";
     case U_ILLEGAL_ARGUMENT_ERROR:
-      return "invalid argument syntax";
+      return "invalid argument; write {name}, {name, plural, ...}, {name, select, ...} or "
+             "{name, number}";
     case U_INDEX_OUTOFBOUNDS_ERROR:
       return "argument number out of range";
     default:
@@ -42,14 +43,43 @@ std::string Reason(UErrorCode status) {
   }
 }
 
-// "unmatched braces after '{count, plural, one {# page}'".
-std::string Describe(UErrorCode status, const UParseError& where) {
+// Counts the braces outside ICU quoting ('{' and '}' quoted by an
+// apostrophe, '' for an apostrophe): ICU reports an unclosed brace only
+// at the argument it opens, so a plain count says more to a translator.
+std::string BraceBalance(std::string_view pattern) {
+  int open = 0, close = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\'' && i + 1 < pattern.size()) {
+      char next = pattern[i + 1];
+      if (next == '\'') {
+        ++i;
+      } else if (next == '{' || next == '}' || next == '#' || next == '|') {
+        std::size_t end = pattern.find('\'', i + 1);
+        if (end == std::string_view::npos) break;
+        i = end;
+      }
+    } else if (c == '{') {
+      ++open;
+    } else if (c == '}') {
+      ++close;
+    }
+  }
+  if (open == close) return "";
+  return "unbalanced braces: " + std::to_string(open) + " '{' but " + std::to_string(close) +
+         " '}'";
+}
+
+// "syntax error near '{count, plural,'": ICU's reason and the text at the
+// place it stopped.
+std::string Describe(std::string_view pattern, UErrorCode status, const UParseError& where) {
+  std::string balance = BraceBalance(pattern);
+  if (!balance.empty()) return balance;
   std::string reason = Reason(status);
   std::string before = ToUtf8(icu::UnicodeString(where.preContext));
   std::string after = ToUtf8(icu::UnicodeString(where.postContext));
-  if (!before.empty()) return reason + " after '" + before + "'";
-  if (!after.empty()) return reason + " before '" + after + "'";
-  return reason;
+  std::string near = before.empty() ? after : before;
+  return near.empty() ? reason : reason + " near '" + near + "'";
 }
 
 icu::Formattable ToFormattable(const MessageArg& arg) {
@@ -122,7 +152,7 @@ std::unique_ptr<Message> Message::Compile(std::string_view pattern, const icu::L
   UErrorCode status = U_ZERO_ERROR;
   auto format = std::make_unique<icu::MessageFormat>(text, locale, where, status);
   if (U_FAILURE(status)) {
-    *error = Describe(status, where);
+    *error = Describe(pattern, status, where);
     return nullptr;
   }
   icu::MessagePattern mp(status);
@@ -130,7 +160,7 @@ std::unique_ptr<Message> Message::Compile(std::string_view pattern, const icu::L
   std::set<std::string> names;
   std::vector<PluralUse> plurals;
   if (U_FAILURE(status)) {
-    *error = Describe(status, where);
+    *error = Describe(pattern, status, where);
     return nullptr;
   }
   if (!Analyse(mp, &names, &plurals, error)) return nullptr;
