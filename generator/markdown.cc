@@ -22,12 +22,23 @@ std::string EscapeAttribute(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -86,10 +97,12 @@ class PageRenderer {
     for (const auto& [node, html] : blocks) replaced.insert(node);
     result_.plain_text = PlainText(doc.root(), replaced);
 
-    for (std::size_t i = 0; i < headings_.size(); ++i) ReplaceWithHtml(headings_[i], heading_html[i]);
+    for (std::size_t i = 0; i < headings_.size(); ++i) {
+      ReplaceWithHtml(headings_[i], heading_html[i]);
+    }
     for (const auto& [node, html] : blocks) ReplaceWithHtml(node, html);
-    result_.html = Own(cmark_render_html(doc.root(), CmarkOptions(options_.unsafe_html),
-                                         doc.extensions()));
+    result_.html =
+        Own(cmark_render_html(doc.root(), CmarkOptions(options_.unsafe_html), doc.extensions()));
     return std::move(result_);
   }
 
@@ -147,8 +160,8 @@ class PageRenderer {
     std::string url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
     int line = FileLine(node);
     if (!IsSafeUrl(url, use)) {
-      diag_->Warning(file_, line, std::string(what) + " to unsafe URL '" + ShownUrl(url) +
-                                      "' removed");
+      diag_->Warning(file_, line,
+                     std::string(what) + " to unsafe URL '" + ShownUrl(url) + "' removed");
       Unwrap(node);
       return;
     }
@@ -161,8 +174,8 @@ class PageRenderer {
     }
     if (r.url == url) return;
     if (!IsSafeUrl(r.url, use)) {  // resolvers are ours, but the rule holds for all
-      diag_->Warning(file_, line, std::string(what) + " to unsafe URL '" + ShownUrl(r.url) +
-                                      "' removed");
+      diag_->Warning(file_, line,
+                     std::string(what) + " to unsafe URL '" + ShownUrl(r.url) + "' removed");
       Unwrap(node);
       return;
     }
@@ -220,21 +233,28 @@ MarkdownResult RenderMarkdown(std::string_view markdown, const std::string& file
   MarkdownResult failed;
   failed.ok = false;
   if (markdown.size() > options.max_bytes) {
-    diag->Error(file, 0, "Markdown body is " + std::to_string(markdown.size()) +
-                             " bytes, more than the limit of " +
-                             std::to_string(options.max_bytes) + " bytes; page skipped");
+    diag->Error(file, 0,
+                "Markdown body is " + std::to_string(markdown.size()) +
+                    " bytes, more than the limit of " + std::to_string(options.max_bytes) +
+                    " bytes; page skipped");
     return failed;
   }
   if (!CheckUtf8(markdown, file, first_line, diag)) return failed;
-  bool timed_out = false;
-  auto doc = ParseCmark(markdown, CmarkOptions(options.unsafe_html), options.time_limit_seconds,
-                        options.watched_parse_bytes, &timed_out);
-  if (!doc) {
-    diag->Error(file, 0, "Markdown took longer than " + FormatSeconds(options.time_limit_seconds) +
-                             " s to parse (possible pathological input); page skipped");
+  ParseOutcome parsed = ParseCmark(markdown, CmarkOptions(options.unsafe_html),
+                                   options.time_limit_seconds, options.watched_parse_bytes);
+  if (parsed.status == ParseStatus::kTimedOut) {
+    diag->Error(file, 0,
+                "Markdown took longer than " + FormatSeconds(options.time_limit_seconds) +
+                    " s to parse (possible pathological input); page skipped");
     return failed;
   }
-  return PageRenderer(file, first_line, options, hooks, diag).Run(*doc);
+  if (parsed.status == ParseStatus::kBlocked) {
+    diag->Error(file, 0,
+                "Markdown not parsed: the parser is still busy with a page that took too long "
+                "(see the error for that page); page skipped");
+    return failed;
+  }
+  return PageRenderer(file, first_line, options, hooks, diag).Run(*parsed.doc);
 }
 
 }  // namespace kbgen

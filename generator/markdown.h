@@ -12,11 +12,14 @@
 //
 // Work is bounded: bodies over `max_bytes` are refused, and bodies of at
 // least 32 KiB (cmark-gfm has quadratic inputs) are parsed on a watched
-// thread and refused after `time_limit_seconds`. Diagnostics give the file
+// thread and refused after `time_limit_seconds`; while such a parse runs on,
+// other pages fail at once rather than wait (see markdown_parse.h). Either
+// way the page gets an error and the build fails. Diagnostics give the file
 // line (`first_line` is the line of the body's first line in the file).
 //
-// RenderMarkdown is safe to call from several threads at once; the hooks
-// are called on the calling thread only.
+// RenderMarkdown is safe to call from several threads at once (cmark-gfm's
+// inline phase, which shares global state, runs one page at a time); the
+// hooks are called on the calling thread only.
 #ifndef KBGEN_GENERATOR_MARKDOWN_H_
 #define KBGEN_GENERATOR_MARKDOWN_H_
 
@@ -34,7 +37,7 @@
 namespace kbgen {
 
 struct MarkdownOptions {
-  bool unsafe_html = false;      // pass raw HTML through (tagfilter still applies)
+  bool unsafe_html = false;  // pass raw HTML through (tagfilter still applies)
   std::size_t max_bytes = 1 << 20;
   double time_limit_seconds = 10;
   // Bodies at least this large are parsed on a watched thread; smaller ones
@@ -58,15 +61,14 @@ struct MarkdownHooks {
   // the whole info string, the block's text and the file line of its
   // opening fence. Returned HTML replaces the block; nullopt leaves the
   // block as code (the hook reports its own errors).
-  std::function<std::optional<std::string>(std::string_view info, std::string_view body,
-                                            int line)>
+  std::function<std::optional<std::string>(std::string_view info, std::string_view body, int line)>
       render_block;
 };
 
 struct MarkdownResult {
-  bool ok = true;          // false when an error was reported
-  std::string html;        // body HTML; empty when the page was refused
-  std::string plain_text;  // blocks separated by blank lines; no markup
+  bool ok = true;                 // false when an error was reported
+  std::string html;               // body HTML; empty when the page was refused
+  std::string plain_text;         // blocks separated by blank lines; no markup
   std::vector<Heading> headings;  // every heading, in order
 };
 
