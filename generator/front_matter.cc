@@ -12,8 +12,8 @@ namespace {
 
 // The keys FrontMatter has fields for; the rest go to params.
 constexpr std::array<std::string_view, 12> kKnownKeys = {
-    "title",  "date",  "summary", "tags",    "region",        "country",
-    "type",   "weight", "draft",  "slug",    "aliases",       "translationKey"};
+    "title", "date",   "summary", "tags", "region",  "country",
+    "type",  "weight", "draft",   "slug", "aliases", "translationKey"};
 
 // True for a `---` line (trailing spaces and a CR allowed).
 bool IsDelimiter(std::string_view line) {
@@ -58,9 +58,8 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view text, const std::stri
   int line = 2;
   for (std::size_t start = yaml_start; start < text.size(); ++line) {
     std::size_t end = text.find('\n', start);
-    std::string_view current = text.substr(start, end == std::string_view::npos
-                                                       ? std::string_view::npos
-                                                       : end - start);
+    std::string_view current =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (IsDelimiter(current)) {
       split.yaml = text.substr(yaml_start, start - yaml_start);
       split.yaml_line = 2;
@@ -105,8 +104,8 @@ std::optional<FrontMatter> ParseFrontMatter(std::string_view yaml, const YamlSou
       r.Error(r.LineOf("slug"), "'slug' must not be empty");
     } else if (fm.slug == "." || fm.slug == ".." ||
                fm.slug.find_first_of("/\\") != std::string::npos) {
-      r.Error(r.LineOf("slug"), "'slug' must be one path segment, without '/' or '..', found '" +
-                                    fm.slug + "'");
+      r.Error(r.LineOf("slug"),
+              "'slug' must be one path segment, without '/' or '..', found '" + fm.slug + "'");
     }
   }
   r.GetStringList("aliases", &fm.aliases);
@@ -114,7 +113,8 @@ std::optional<FrontMatter> ParseFrontMatter(std::string_view yaml, const YamlSou
 
   for (const std::string& key : r.UnreadKeys()) {
     if (std::string_view known = CloseKnownKey(key); !known.empty()) {
-      r.Warning(r.LineOf(key), "unknown key '" + key + "' kept as a page parameter; did you mean '" +
+      r.Warning(r.LineOf(key), "unknown key '" + key +
+                                   "' kept as a page parameter; did you mean '" +
                                    std::string(known) + "'?");
     }
     fm.params[key] = YamlToJson(r.Get(key));

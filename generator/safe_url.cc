@@ -8,8 +8,8 @@ namespace {
 constexpr std::array<std::string_view, 7> kSafeSchemes = {"http", "https", "mailto", "tel",
                                                           "ftp",  "ftps",  "sftp"};
 // Raster formats only: SVG can carry script.
-constexpr std::array<std::string_view, 4> kSafeImageData = {
-    "data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"};
+constexpr std::array<std::string_view, 4> kSafeImageData = {"data:image/png", "data:image/gif",
+                                                            "data:image/jpeg", "data:image/webp"};
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsSchemeChar(char c) {

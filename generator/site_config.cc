@@ -23,8 +23,9 @@ void ReadLanguageMap(YamlMapReader& parent, std::string_view key,
   if (!m) return;
   for (const std::string& lang : m->Keys()) {
     if (!IsKnownLanguage(lang)) {
-      m->Error(m->LineOf(lang), m->Quoted(lang) + ": unknown language (use ar, en, es, fr, ru "
-                                                  "or zh)");
+      m->Error(m->LineOf(lang), m->Quoted(lang) +
+                                    ": unknown language (use ar, en, es, fr, ru "
+                                    "or zh)");
       continue;
     }
     std::string text;
@@ -45,8 +46,8 @@ void ReadMenus(YamlMapReader& root, SiteConfig* config) {
       bool has_page = r.GetString("page", &entry.page);
       WarnUnread(r);
       // A value of the wrong type has been reported already.
-      bool type_error = (!has_section && !r.Get("section").IsNull()) ||
-                        (!has_page && !r.Get("page").IsNull());
+      bool type_error =
+          (!has_section && !r.Get("section").IsNull()) || (!has_page && !r.Get("page").IsNull());
       if (has_section == has_page && !type_error) {
         r.Error(LineOf(item, r.source()),
                 "'" + path + "' must have either 'section' or 'page' (one of them)");
@@ -76,9 +77,10 @@ void ReadOptions(YamlMapReader& root, SiteConfig* config) {
   ReadLanguageMap(*options, "numbering", &numbering);
   for (const auto& [lang, system] : numbering) {
     if (!IsAsciiWord(system)) {
-      options->Error(options->LineOf("numbering"),
-                     "'options.numbering." + lang + "' must be an ICU numbering system name "
-                     "such as latn or arab, found '" + system + "'");
+      options->Error(options->LineOf("numbering"), "'options.numbering." + lang +
+                                                       "' must be an ICU numbering system name "
+                                                       "such as latn or arab, found '" +
+                                                       system + "'");
       continue;
     }
     config->numbering[lang] = system;
@@ -105,9 +107,9 @@ void ReadSearch(YamlMapReader& root, SiteConfig* config) {
   if (auto synonyms = search->Map("synonyms")) {
     for (const std::string& lang : synonyms->Keys()) {
       if (!IsKnownLanguage(lang)) {
-        synonyms->Error(synonyms->LineOf(lang),
-                        synonyms->Quoted(lang) + ": unknown language (use ar, en, es, fr, ru "
-                                                 "or zh)");
+        synonyms->Error(synonyms->LineOf(lang), synonyms->Quoted(lang) +
+                                                    ": unknown language (use ar, en, es, fr, ru "
+                                                    "or zh)");
         continue;
       }
       auto terms = synonyms->Map(lang);
@@ -132,7 +134,8 @@ bool ReadFile(const std::filesystem::path& path, std::string* out) {
 
 std::string SiteConfig::TitleFor(const std::string& lang) const {
   if (auto it = title.find(lang); it != title.end() && !it->second.empty()) return it->second;
-  if (auto it = title.find(std::string(kSourceLanguage)); it != title.end() && !it->second.empty()) {
+  if (auto it = title.find(std::string(kSourceLanguage));
+      it != title.end() && !it->second.empty()) {
     return it->second;
   }
   return "Knowledge base";
@@ -152,15 +155,16 @@ std::optional<SiteConfig> ParseSiteConfig(const std::string& text, const std::st
     if (!(absolute || url.starts_with("/")) ||
         url.find_first_of(" \t\r\n\"'<>\\") != std::string::npos) {
       r.Error(r.LineOf("base_url"),
-              "'base_url' must be an http(s) URL or a path starting with '/', found '" + url +
-                  "'");
+              "'base_url' must be an http(s) URL or a path starting with '/', found '" + url + "'");
     }
     if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
   }
   if (r.GetString("default_language", &config.default_language) &&
       !IsKnownLanguage(config.default_language)) {
-    r.Error(r.LineOf("default_language"), "'default_language' must be one of ar, en, es, fr, "
-                                          "ru, zh, found '" + config.default_language + "'");
+    r.Error(r.LineOf("default_language"),
+            "'default_language' must be one of ar, en, es, fr, "
+            "ru, zh, found '" +
+                config.default_language + "'");
   }
   ReadLanguageMap(r, "title", &config.title);
   ReadLanguageMap(r, "description", &config.description);

@@ -1,5 +1,6 @@
 #include "generator/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -39,18 +40,30 @@ TextPosition PositionAt(std::string_view text, std::size_t offset) {
   return pos;
 }
 
-std::size_t LineStart(std::string_view text, int line) {
-  std::size_t offset = 0;
-  for (int l = 0; l < line; ++l) {
-    std::size_t nl = text.find('\n', offset);
-    if (nl == std::string_view::npos) return text.size();
-    offset = nl + 1;
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
   }
-  return offset;
 }
 
-bool CheckUtf8(std::string_view text, const std::string& path, int first_line,
-               Diagnostics* diag) {
+std::size_t LineIndex::Start(int line) const {
+  if (line < 0) return 0;
+  if (static_cast<std::size_t>(line) >= starts_.size()) return text_.size();
+  return starts_[line];
+}
+
+int LineIndex::Column(int line, int byte_column) const {
+  std::size_t start = Start(line);
+  std::size_t end = std::min(text_.size(), start + std::max(0, byte_column));
+  int column = 1;
+  for (std::size_t i = start; i < end; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+bool CheckUtf8(std::string_view text, const std::string& path, int first_line, Diagnostics* diag) {
   auto bad = FindInvalidUtf8(text);
   if (!bad) return true;
   TextPosition pos = PositionAt(text, *bad);

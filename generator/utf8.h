@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "generator/diagnostics.h"
 
@@ -29,15 +30,25 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
 // Line and column of byte `offset` in `text` ("\n" ends a line).
 TextPosition PositionAt(std::string_view text, std::size_t offset);
 
-// Byte offset where 0-based line `line` starts, or text.size() if the text
-// has fewer lines.
-std::size_t LineStart(std::string_view text, int line);
+// Where the lines of one text start, for many lookups in it (the text must
+// outlive the index).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // Byte offset where 0-based `line` starts; text.size() past the end.
+  std::size_t Start(int line) const;
+  // 1-based column, in code points, of byte `byte_column` of 0-based `line`.
+  int Column(int line, int byte_column) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
 
 // Reports the first invalid UTF-8 sequence of `text` as
 // `path:line: error: invalid UTF-8 (byte 0xFF at column 7)`, where the
 // text's first line is line `first_line` of `path`. True when valid.
-bool CheckUtf8(std::string_view text, const std::string& path, int first_line,
-               Diagnostics* diag);
+bool CheckUtf8(std::string_view text, const std::string& path, int first_line, Diagnostics* diag);
 
 }  // namespace kbgen
 

@@ -34,58 +34,56 @@ YamlMapReader::YamlMapReader(const YAML::Node& map, const YamlSource& source, Di
                              std::string name, std::string prefix, std::shared_ptr<State> state)
     : source_(source), diag_(diag), prefix_(std::move(prefix)), state_(std::move(state)) {
   if (map.IsMap()) {
-    map_ = map;
-    for (const auto& kv : map_) read_.emplace_back(kv.first.Scalar(), false);
+    for (const auto& kv : map) {
+      // ParseYamlStrict has made keys unique scalars; keep the first anyway.
+      if (index_.emplace(kv.first.Scalar(), entries_.size()).second) {
+        entries_.push_back({kv.first.Scalar(), kv.first, kv.second, false});
+      }
+    }
   } else if (map.IsDefined() && !map.IsNull()) {
-    Error(kbgen::LineOf(map, source_), name + " must be a map of keys and values, found " +
-                                           DescribeYaml(map));
+    Error(kbgen::LineOf(map, source_),
+          name + " must be a map of keys and values, found " + DescribeYaml(map));
   }
 }
 
-bool YamlMapReader::Has(std::string_view key) const {
-  for (const auto& [k, unused] : read_) {
-    if (k == key) return true;
-  }
-  return false;
+const YamlMapReader::Entry* YamlMapReader::Find(std::string_view key) const {
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &entries_[it->second];
 }
+
+bool YamlMapReader::Has(std::string_view key) const { return Find(key) != nullptr; }
 
 YAML::Node YamlMapReader::Get(std::string_view key) const {
-  if (!Has(key)) return YAML::Node(YAML::NodeType::Null);
-  for (const auto& kv : map_) {
-    if (kv.first.Scalar() == key) return kv.second;
-  }
-  return YAML::Node(YAML::NodeType::Null);
+  const Entry* e = Find(key);
+  return e ? e->value : YAML::Node(YAML::NodeType::Null);
 }
 
 int YamlMapReader::LineOf(std::string_view key) const {
-  for (const auto& kv : map_) {
-    if (kv.first.Scalar() == key) return kbgen::LineOf(kv.first, source_);
-  }
-  return 0;
+  const Entry* e = Find(key);
+  return e ? kbgen::LineOf(e->key_node, source_) : 0;
 }
 
 std::vector<std::string> YamlMapReader::Keys() const {
   std::vector<std::string> out;
-  for (const auto& [k, unused] : read_) out.push_back(k);
+  for (const Entry& e : entries_) out.push_back(e.key);
   return out;
 }
 
 std::vector<std::string> YamlMapReader::UnreadKeys() const {
   std::vector<std::string> out;
-  for (const auto& [k, read] : read_) {
-    if (!read) out.push_back(k);
+  for (const Entry& e : entries_) {
+    if (!e.read) out.push_back(e.key);
   }
   return out;
 }
 
 std::optional<YAML::Node> YamlMapReader::Take(std::string_view key) {
-  for (auto& [k, read] : read_) {
-    if (k == key) read = true;
-  }
-  if (!Has(key)) return std::nullopt;
-  YAML::Node value = Get(key);
-  if (value.IsNull()) return std::nullopt;
-  return value;
+  auto it = index_.find(key);
+  if (it == index_.end()) return std::nullopt;
+  Entry& e = entries_[it->second];
+  e.read = true;
+  if (e.value.IsNull()) return std::nullopt;
+  return e.value;
 }
 
 void YamlMapReader::Error(int line, std::string message) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <sstream>
 #include <utility>
@@ -53,16 +53,15 @@ bool LooksLikeKey(std::string_view line) {
     ++i;
   }
   return i < line.size() && line[i] == ':' &&
-         (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' ||
-          line[i + 1] == '\r');
+         (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r');
 }
 
 // Walks yaml-cpp's parse events and records everything strict YAML forbids.
 class StrictChecker : public YAML::EventHandler {
  public:
   // `first_line`: file line of the text's first line, for messages.
-  StrictChecker(std::string_view text, int max_depth, int first_line)
-      : text_(text), max_depth_(max_depth), first_line_(first_line) {}
+  StrictChecker(std::string_view text, const LineIndex& lines, int max_depth, int first_line)
+      : text_(text), lines_(lines), max_depth_(max_depth), first_line_(first_line) {}
 
   std::vector<Problem>& problems() { return problems_; }
 
@@ -121,9 +120,10 @@ class StrictChecker : public YAML::EventHandler {
 
   void Push(const YAML::Mark& mark, bool is_map) {
     if (static_cast<int>(frames_.size()) >= max_depth_) {
-      throw Stop{{mark, "lists and maps are nested more than " + std::to_string(max_depth_) +
-                            " levels deep",
-                  "", false}};
+      throw Stop{
+          {mark,
+           "lists and maps are nested more than " + std::to_string(max_depth_) + " levels deep", "",
+           false}};
     }
     frames_.push_back({is_map, true, {}});
   }
@@ -155,7 +155,7 @@ class StrictChecker : public YAML::EventHandler {
   // yaml-cpp lets a quote that is never closed run to the end of the text,
   // swallowing the keys after it. Find the closing quote ourselves.
   void CheckQuote(const YAML::Mark& mark) {
-    std::size_t line_start = LineStart(text_, mark.line);
+    std::size_t line_start = lines_.Start(mark.line);
     std::size_t open = line_start + mark.column;
     if (open >= text_.size() || (text_[open] != '"' && text_[open] != '\'')) return;
     char q = text_[open];
@@ -195,6 +195,7 @@ class StrictChecker : public YAML::EventHandler {
   }
 
   std::string_view text_;
+  const LineIndex& lines_;
   int max_depth_;
   int first_line_;
   int documents_ = 0;
@@ -203,14 +204,12 @@ class StrictChecker : public YAML::EventHandler {
   std::vector<std::string> anchors_;
 };
 
-void Report(std::string_view text, const YamlSource& source, const Problem& p,
-            Diagnostics* diag) {
+void Report(const LineIndex& lines, const YamlSource& source, const Problem& p, Diagnostics* diag) {
   Diagnostic d;
   d.path = source.path;
   if (p.mark.line >= 0) {
     d.line = source.first_line + p.mark.line;
-    std::size_t offset = LineStart(text, p.mark.line) + std::max(0, p.mark.column);
-    d.column = PositionAt(text, offset).column;
+    d.column = lines.Column(p.mark.line, p.mark.column);
   }
   // yaml-cpp counts columns in bytes; messages count code points, as
   // editors do.
@@ -229,9 +228,7 @@ bool AllOf(std::string_view s, std::size_t from, bool (*pred)(char)) {
 }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsOctal(char c) { return c >= '0' && c <= '7'; }
-bool IsHex(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 }  // namespace
 
@@ -240,7 +237,8 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (!CheckUtf8(text, source.path, source.first_line, diag)) return std::nullopt;
   std::string owned(text);
-  StrictChecker checker(owned, options.max_depth, source.first_line);
+  LineIndex lines(owned);
+  StrictChecker checker(owned, lines, options.max_depth, source.first_line);
   try {
     std::istringstream in(owned);
     YAML::Parser parser(in);
@@ -252,13 +250,13 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
     checker.problems().push_back({e.mark, "invalid YAML", ": " + e.msg, true});
   }
   if (!checker.problems().empty()) {
-    for (const auto& p : checker.problems()) Report(owned, source, p, diag);
+    for (const auto& p : checker.problems()) Report(lines, source, p, diag);
     return std::nullopt;
   }
   try {
     return YAML::Load(owned);
   } catch (const YAML::Exception& e) {  // not expected after the checks above
-    Report(owned, source, {e.mark, "invalid YAML", ": " + e.msg, true}, diag);
+    Report(lines, source, {e.mark, "invalid YAML", ": " + e.msg, true}, diag);
     return std::nullopt;
   }
 }

@@ -20,6 +20,8 @@
 #define KBGEN_GENERATOR_YAML_STRICT_H_
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,9 +65,9 @@ std::string DescribeYaml(const YAML::Node& node);
 bool IsPlainScalar(const YAML::Node& node);
 
 // Core-schema readings of a plain scalar; nullopt when it is not one.
-std::optional<bool> CoreBool(const YAML::Node& node);          // true, True, TRUE, false...
-std::optional<std::int64_t> CoreInt(const YAML::Node& node);   // 10, -3, 0o17, 0x1F
-std::optional<double> CoreFloat(const YAML::Node& node);       // 1.5, 2e3, .inf, .nan; ints too
+std::optional<bool> CoreBool(const YAML::Node& node);         // true, True, TRUE, false...
+std::optional<std::int64_t> CoreInt(const YAML::Node& node);  // 10, -3, 0o17, 0x1F
+std::optional<double> CoreFloat(const YAML::Node& node);      // 1.5, 2e3, .inf, .nan; ints too
 
 // The node as JSON: plain scalars that are null, booleans, integers or
 // floats in the core schema become those; every other scalar a string;
@@ -135,12 +137,20 @@ class YamlMapReader {
   std::optional<YAML::Node> Take(std::string_view key);
   void TypeError(std::string_view key, const YAML::Node& value, std::string_view wanted);
 
-  YAML::Node map_;
+  struct Entry {
+    std::string key;
+    YAML::Node key_node;  // for its line
+    YAML::Node value;
+    bool read = false;  // a getter asked for it
+  };
+  const Entry* Find(std::string_view key) const;
+
   YamlSource source_;
   Diagnostics* diag_;
   std::string prefix_;  // "options." for a child
   std::shared_ptr<State> state_;
-  std::vector<std::pair<std::string, bool>> read_;  // key -> asked for, in file order
+  std::vector<Entry> entries_;                             // in file order
+  std::map<std::string, std::size_t, std::less<>> index_;  // key -> entries_ index
 };
 
 }  // namespace kbgen

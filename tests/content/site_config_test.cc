@@ -33,8 +33,8 @@ TEST_CASE("a full site config is read") {
   REQUIRE(c);
   CHECK(c->base_url == "https://kb.example.org/kb/");
   CHECK(c->default_language == "fr");
-  CHECK(c->title == std::map<std::string, std::string>{{"ar", "قاعدة المعارف"},
-                                                       {"en", "Knowledge base"}});
+  CHECK(c->title ==
+        std::map<std::string, std::string>{{"ar", "قاعدة المعارف"}, {"en", "Knowledge base"}});
   CHECK(c->description.at("en") == "About things");
   REQUIRE(c->main_menu.size() == 2);
   CHECK(c->main_menu[0].section == "toolkit");
@@ -100,9 +100,9 @@ TEST_CASE("strict YAML applies: duplicates are errors; unknown keys are warnings
   CHECK(Messages(diag) == "kbgen.yml:2: error: duplicate key 'title' (first at line 1)\n");
 
   Diagnostics warn;
-  auto c = ParseSiteConfig(
-      "colour: red\noptions: {unsafe: true}\nmenus: {footer: []}\nbase_url: /kb\n", "kbgen.yml",
-      &warn);
+  auto c =
+      ParseSiteConfig("colour: red\noptions: {unsafe: true}\nmenus: {footer: []}\nbase_url: /kb\n",
+                      "kbgen.yml", &warn);
   REQUIRE(c);
   CHECK(c->base_url == "/kb/");
   CHECK(Messages(warn) ==

@@ -52,7 +52,7 @@ TEST_CASE("duplicate keys are errors with both lines, at any depth") {
         Lines({"x.yml:3: error: duplicate key 'a' (first at line 1)"}));
   CHECK(ParseErrors("m:\n  k: 1\n  k: 2\nn: {k: 1, k: 2}\n") ==
         Lines({"x.yml:3: error: duplicate key 'k' (first at line 2)",
-              "x.yml:4: error: duplicate key 'k' (first at line 4)"}));
+               "x.yml:4: error: duplicate key 'k' (first at line 4)"}));
   // The same key in different maps is fine.
   CHECK(ParseErrors("a: {k: 1}\nb: {k: 2}\n").empty());
 }
@@ -65,7 +65,7 @@ TEST_CASE("line numbers count from the text's first line in the file") {
 TEST_CASE("anchors and aliases are rejected, a self-referencing alias too") {
   CHECK(ParseErrors("a: &x 1\nb: *x\n") ==
         Lines({"x.yml:1: error: anchors (&x) are not allowed; write the value out",
-              "x.yml:2: error: aliases (*x) are not allowed; write the value out"}));
+               "x.yml:2: error: aliases (*x) are not allowed; write the value out"}));
   CHECK(ParseErrors("a: &x [*x]\n") ==
         Lines({"x.yml:1: error: anchors (&x) are not allowed; write the value out",
                "x.yml:1: error: aliases (*x) are not allowed; write the value out"}));
@@ -100,7 +100,7 @@ TEST_CASE("an unclosed quote is found, not allowed to swallow the keys after it"
         Lines({"x.yml:1: error: quoted value at column 8 is never closed (missing \")"}));
   CHECK(ParseErrors("title: \"Hello\nsummary: x\"\n") ==
         Lines({"x.yml:1: error: quoted value at column 8 runs on to line 2, which looks like a "
-              "key: is a closing quote missing?"}));
+               "key: is a closing quote missing?"}));
   CHECK(ParseErrors("title: 'It''s\n  tags: x'\n").empty());  // indented: a real value
   // A quoted value may run over lines when the lines are indented.
   CHECK(Parse("t: \"one\n  two\"\n")["t"].Scalar() == "one two");
@@ -126,10 +126,10 @@ TEST_CASE("invalid UTF-8 is an error with its line") {
 TEST_CASE("keys must be non-empty scalars; only the !!str tag is accepted") {
   CHECK(ParseErrors("~: 1\n[a]: 2\n") ==
         Lines({"x.yml:1: error: empty or null key; quote it if it is meant as text",
-              "x.yml:2: error: a key must be a plain string, not a list, map or alias"}));
+               "x.yml:2: error: a key must be a plain string, not a list, map or alias"}));
   CHECK(ParseErrors("a: !!int 3\nb: !custom x\n") ==
         Lines({"x.yml:1: error: YAML tag '!!int' is not supported",
-              "x.yml:2: error: YAML tag '!custom' is not supported"}));
+               "x.yml:2: error: YAML tag '!custom' is not supported"}));
   YAML::Node n = Parse("a: !!str 010\n");
   CHECK(n["a"].Scalar() == "010");
   CHECK_FALSE(IsPlainScalar(n["a"]));
@@ -208,22 +208,22 @@ TEST_CASE("the map reader reports wrong types naming the key and its line") {
   CHECK_FALSE(r.ok());
   CHECK(Messages(diag) ==
         Lines({"c.yml:2: error: 's' must be a string, found a list",
-              "c.yml:3: error: 'b' must be true or false, found 'no'",
-              "c.yml:4: error: 'i' must be a whole number, found '1.5'",
-              "c.yml:5: error: 'd' must be a real date written YYYY-MM-DD, found '2018-02-30'",
-              "c.yml:6: error: 'l' must be a list of strings, found 'one'",
-              "c.yml:7: error: 'items' item 2 must be a string, found a list",
-              "c.yml:8: error: 'q' must be a whole number, found the string \"7\"",
-              "c.yml:9: error: 'm' must be a map, found '3'",
-              "c.yml:11: error: 'opts.flag' must be true or false, found 'yes'"}));
+               "c.yml:3: error: 'b' must be true or false, found 'no'",
+               "c.yml:4: error: 'i' must be a whole number, found '1.5'",
+               "c.yml:5: error: 'd' must be a real date written YYYY-MM-DD, found '2018-02-30'",
+               "c.yml:6: error: 'l' must be a list of strings, found 'one'",
+               "c.yml:7: error: 'items' item 2 must be a string, found a list",
+               "c.yml:8: error: 'q' must be a whole number, found the string \"7\"",
+               "c.yml:9: error: 'm' must be a map, found '3'",
+               "c.yml:11: error: 'opts.flag' must be true or false, found 'yes'"}));
 }
 
 TEST_CASE("the map reader reads values and tracks keys nobody asked for") {
   Diagnostics diag;
   YamlSource source{"c.yml", 1};
   auto node = ParseYamlStrict(
-      "s: no\nn: 010\nf: 2.5\nb: false\nl: [a, 1]\none: x\nd: 2018-05-08\nz: ~\nextra: 1\n",
-      source, &diag);
+      "s: no\nn: 010\nf: 2.5\nb: false\nl: [a, 1]\none: x\nd: 2018-05-08\nz: ~\nextra: 1\n", source,
+      &diag);
   REQUIRE(node);
   YamlMapReader r(*node, source, &diag);
   std::string s;
