@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace kbgen;
 
@@ -200,4 +202,25 @@ TEST_CASE("reading a file that is not there is an error naming it") {
   Diagnostics diag;
   CHECK_FALSE(LoadContentFile("/nonexistent/kbgen/a.md", "content/en/a.md", &diag));
   CHECK(Messages(diag) == "content/en/a.md: error: cannot read file\n");
+}
+
+TEST_CASE("front matter parses from several threads at once") {
+  const std::string good = "---\ntitle: A\ntags: [x, y]\nextra: {n: 1}\n---\nBody\n";
+  const std::string bad = "---\ntitle: A\ntitle: B\n---\n";
+  std::vector<int> failures(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        Diagnostics diag;
+        auto f = ParseContentFile((i + t) % 2 ? good : bad, "content/en/a.md", &diag);
+        bool right = (i + t) % 2
+                         ? f && f->meta.tags.size() == 2 && f->meta.params["extra"]["n"] == 1
+                         : !f && diag.error_count() == 1;
+        if (!right) ++failures[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(failures == std::vector<int>{0, 0, 0, 0});
 }
