@@ -52,6 +52,8 @@ std::optional<DataNumber> ParseNumber(std::string_view text) {
 struct CsvRecord {
   std::vector<std::string> cells;
   int line = 0;
+  std::vector<int> cell_lines;  // YAML: each value's own line; CSV: empty
+  int LineOf(std::size_t cell) const { return cell < cell_lines.size() ? cell_lines[cell] : line; }
 };
 
 // Splits CSV text into records; false (with *load set) on a quoting error.
@@ -157,10 +159,15 @@ DataLoad BuildTable(const std::vector<CsvRecord>& records) {
                                    std::to_string(it->second) + ")");
     }
     for (std::size_t c = 1; c < rec.cells.size(); ++c) {
+      if (rec.cells[c].empty()) {
+        return Failure(rec.LineOf(c), "the cell in column '" + header.cells[c] +
+                                          "' is empty; write 0 if the value is zero");
+      }
       auto n = ParseNumber(rec.cells[c]);
       if (!n) {
-        return Failure(rec.line, "'" + rec.cells[c] + "' is not a number (column '" +
-                                     header.cells[c] + "'); write numbers plainly, like 1234.5");
+        return Failure(rec.LineOf(c), "'" + rec.cells[c] + "' is not a number (column '" +
+                                          header.cells[c] +
+                                          "'); write numbers plainly, like 1234.5");
       }
       row.cells.push_back(*n);
     }
@@ -228,6 +235,7 @@ DataLoad ParseYamlData(std::string_view text) {
                                                   header.cells[c] + "'); numbers are not quoted");
       }
       record.cells.push_back(value.Scalar());
+      record.cell_lines.push_back(LineOf(value, source));
     }
     if (item.size() != header.cells.size()) {
       for (auto it = item.begin(); it != item.end(); ++it) {
