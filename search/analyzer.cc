@@ -203,6 +203,20 @@ std::string Analyzer::Stem(const std::string& term) {
   return stem;
 }
 
+const std::string& Analyzer::DisplayForm(std::string_view word) {
+  std::string key(word);
+  if (auto it = display_cache_.find(key); it != display_cache_.end()) return it->second;
+  if (display_cache_.size() >= kMaxCacheEntries) display_cache_.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  text.foldCase();
+  std::string out;
+  icu::Normalizer2::getNFCInstance(status)->normalize(text, status).toUTF8String(out);
+  if (U_FAILURE(status)) out = key;
+  return display_cache_.emplace(std::move(key), std::move(out)).first->second;
+}
+
 std::vector<std::string> HanCharacters(std::string_view term) {
   std::vector<std::string> chars;
   Xapian::Utf8Iterator it(term.data(), term.size()), end;

@@ -79,6 +79,11 @@ class Analyzer {
   // (no stemmer, or the term does not start with a letter). Cached.
   std::string Stem(const std::string& term);
 
+  // How a word is written, lower-cased (NFC, case folded but accents and
+  // marks kept): "Économie" -> "économie". Shows a folded term the way the
+  // pages write it ("did you mean"). Cached.
+  const std::string& DisplayForm(std::string_view word);
+
  private:
   Analyzer(const LanguageSpec& spec, std::unique_ptr<icu::BreakIterator> words,
            const icu::Normalizer2* nfkc_cf, const icu::Normalizer2* nfd);
@@ -93,6 +98,7 @@ class Analyzer {
   // word once keeps analysis cheap. Cleared when they grow too large.
   std::unordered_map<std::string, std::vector<std::string>> word_cache_;
   std::unordered_map<std::string, std::string> stem_cache_;
+  std::unordered_map<std::string, std::string> display_cache_;
 };
 
 // The characters of a Chinese word of two or more Han characters (indexed

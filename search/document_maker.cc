@@ -18,7 +18,10 @@ bool IsYear(const std::string& date) {
 }  // namespace
 
 DocumentMaker::DocumentMaker(Analyzer* analyzer, const SynonymSet* synonyms, FacetTable* facets)
-    : analyzer_(analyzer), synonyms_(synonyms), facets_(facets) {}
+    : analyzer_(analyzer),
+      synonyms_(synonyms),
+      facets_(facets),
+      han_(analyzer->spec().lang == "zh") {}
 
 void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, bool title,
                                Xapian::termpos* pos, Xapian::Document* doc, StoredText* stored) {
@@ -39,17 +42,29 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
     if (!stem.empty()) {
       // No positions for stems (they would double the position table):
       // snippets find a stem's words through the stem table instead.
-      doc->add_term(std::string(kPrefixStem) + stem, wdf);
+      unpositioned_[std::string(kPrefixStem) + stem] += wdf;
       auto [it, first_time] = words_.try_emplace(term, 0);
       ++it->second;
       if (first_time) stem_words_[stem].push_back(term);
     }
     if (title) {
       doc->add_posting(std::string(kPrefixTitle) + term, p);
-      if (!stem.empty()) doc->add_term(std::string(kPrefixStem) + std::string(kPrefixTitle) + stem);
+      if (!stem.empty()) ++unpositioned_[std::string(kPrefixStem) + std::string(kPrefixTitle) + stem];
     }
-    for (const auto& c : HanCharacters(term)) doc->add_term(c, wdf);
+    if (han_) {
+      for (auto& c : HanCharacters(term)) unpositioned_[std::move(c)] += wdf;
+    }
     if (stored != nullptr) stored->spans.push_back({tokens_[i].begin, tokens_[i].end});
+    // Remember how a folded word is written, where the word is one term.
+    const Token& t = tokens_[i];
+    if (!stem.empty() && (i == 0 || tokens_[i - 1].begin != t.begin) &&
+        (i + 1 == tokens_.size() || tokens_[i + 1].begin != t.begin)) {
+      std::string_view raw = std::string_view(text).substr(t.begin, t.end - t.begin);
+      if (std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        const std::string& display = analyzer_->DisplayForm(raw);
+        if (display != term) ++display_forms_[term][display];
+      }
+    }
     keys_.push_back(stem.empty() ? term : std::move(stem));
   }
   if (synonyms_ != nullptr) {
@@ -77,6 +92,10 @@ Xapian::Document DocumentMaker::Make(const PageRecord& record) {
   for (const auto& h : record.headings) IndexField(h, kHeadingWdf, false, &pos, &doc, nullptr);
   IndexField(record.summary, kSummaryWdf, false, &pos, &doc, &stored.summary);
   IndexField(record.body, kBodyWdf, false, &pos, &doc, &stored.body);
+  // Terms without positions go in once per page with their total wdf:
+  // cheaper than one Document::add_term per occurrence.
+  for (const auto& [term, wdf] : unpositioned_) doc.add_term(term, wdf);
+  unpositioned_.clear();
 
   doc.add_boolean_term(BoundedTerm(kPrefixId, record.url));
   doc.add_boolean_term(std::string(kPrefixLang) + record.lang);
@@ -103,7 +122,8 @@ Xapian::Document DocumentMaker::Make(const PageRecord& record) {
   std::sort(facet_ids.begin(), facet_ids.end());  // a value listed twice counts once
   facet_ids.erase(std::unique(facet_ids.begin(), facet_ids.end()), facet_ids.end());
   doc.add_value(kSlotFacets, EncodeFacetIds(facet_ids));
-  doc.set_data(EncodeStoredPage(stored));
+  doc.add_value(kSlotFields, EncodePageFields(stored));
+  doc.add_value(kSlotText, EncodePageTexts(stored));
   return doc;
 }
 

@@ -10,6 +10,7 @@
 #define KBGEN_SEARCH_DOCUMENT_MAKER_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -40,6 +41,11 @@ class DocumentMaker {
   const std::unordered_map<std::string, std::vector<std::string>>& stem_words() const {
     return stem_words_;
   }
+  // Word -> how pages write it when that differs from the word (accents,
+  // ё, Arabic marks), with counts.
+  const std::unordered_map<std::string, std::map<std::string, std::size_t>>& display_forms() const {
+    return display_forms_;
+  }
 
  private:
   // Indexes one field from `*pos`, leaving *pos where the next field starts.
@@ -52,6 +58,9 @@ class DocumentMaker {
   FacetTable* facets_;
   std::unordered_map<std::string, Xapian::termcount> words_;
   std::unordered_map<std::string, std::vector<std::string>> stem_words_;
+  std::unordered_map<std::string, std::map<std::string, std::size_t>> display_forms_;
+  const bool han_;  // index the characters of Chinese words too
+  std::unordered_map<std::string, Xapian::termcount> unpositioned_;  // of the page being made
   std::vector<Token> tokens_;      // reused between fields
   std::vector<std::string> keys_;  // reused between fields
 };

@@ -164,6 +164,14 @@ bool LanguageIndexBuilder::Finish(std::string* error) {
       for (const auto& w : sorted) value.append(value.empty() ? "" : " ").append(w);
       state_->db.set_metadata(StemTableKey(stem), value);
     }
+    for (const auto& [word, forms] : state_->maker->display_forms()) {
+      // The most frequent form; the first in byte order among equals.
+      auto best = forms.begin();
+      for (auto it = forms.begin(); it != forms.end(); ++it) {
+        if (it->second > best->second) best = it;
+      }
+      state_->db.set_metadata(DisplayFormKey(word), best->first);
+    }
     for (const auto& [key, value] : state_->synonyms.parser_entries()) {
       state_->db.add_synonym(key, value);
     }

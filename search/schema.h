@@ -32,14 +32,20 @@
 //   XSECTION<v> XTYPE<v> XREGION<v> XCOUNTRY<v> Y<year> K<tag>
 //                facet values, NFKC case-folded (boolean terms, wdf 0)
 //
-// Document data: a StoredPage (stored_page.h). Values: kSlotFacets holds
-// the facet value ids of the page (see facets.h), kSlotDate the date as
-// YYYYMMDD for sorting by date.
+// Values: kSlotFacets holds the facet value ids of the page (facets.h),
+// kSlotDate the date as YYYYMMDD for sorting by date, kSlotFields and
+// kSlotText the two parts of its StoredPage (stored_page.h): the fields
+// shown in results, and the texts for snippets. They are values rather
+// than document data because glass compresses document data with zlib,
+// and inflating the data of every hit cost as much as the search itself;
+// the document data stays empty.
 //
 // User metadata: the schema version, the language, the facet table
 // (facets.h), and the stem table: StemTableKey(stem) -> the indexed words
 // with that stem, space-separated, so that a snippet can find where a
-// stemmed query term matched (economies -> Zeconom -> economie economique).
+// stemmed query term matched (economies -> Zeconom -> economie economique);
+// and DisplayFormKey(word) -> the way the pages most often write a folded
+// word (economie -> économie), for spelling suggestions.
 #ifndef KBGEN_SEARCH_SCHEMA_H_
 #define KBGEN_SEARCH_SCHEMA_H_
 
@@ -56,23 +62,26 @@ namespace kbgen::search {
 // searcher refuses an index of another version (rebuild the site).
 inline constexpr std::string_view kSchemaVersion = "1";
 
-// How each language is analysed.
+// How each language is analysed and shown.
 struct LanguageSpec {
-  std::string_view lang;     // "fr"
-  std::string_view stemmer;  // Xapian stemmer name, "none" for no stemming
-  bool fold_accents;         // strip combining marks (é -> e, ñ -> n)
-  bool spelling;             // keep a spelling dictionary for "did you mean"
+  std::string_view lang;       // "fr"
+  std::string_view stemmer;    // Xapian stemmer name, "none" for no stemming
+  bool fold_accents;           // strip combining marks (é -> e, ñ -> n)
+  bool spelling;               // keep a spelling dictionary for "did you mean"
+  std::size_t snippet_chars;   // length of a snippet, in code points
 };
 
 // The six UN languages, in the order used everywhere output lists them
 // (the same as kbgen::kLanguages, which this library may not include).
+// A Chinese character says about as much as a short word: its snippets
+// are half as long.
 inline constexpr std::array<LanguageSpec, 6> kLanguageSpecs = {{
-    {"ar", "arabic", false, true},
-    {"en", "english", true, true},
-    {"es", "spanish", true, true},
-    {"fr", "french", true, true},
-    {"ru", "russian", false, true},
-    {"zh", "none", false, false},  // words from ICU's dictionary segmentation
+    {"ar", "arabic", false, true, 180},
+    {"en", "english", true, true, 180},
+    {"es", "spanish", true, true, 180},
+    {"fr", "french", true, true, 180},
+    {"ru", "russian", false, true, 180},
+    {"zh", "none", false, false, 90},  // words from ICU's dictionary segmentation
 }};
 
 // Nullptr for a language that is not one of the six.
@@ -119,6 +128,8 @@ inline int FindFacet(std::string_view name) {
 // --- value slots ---
 inline constexpr Xapian::valueno kSlotFacets = 0;
 inline constexpr Xapian::valueno kSlotDate = 1;
+inline constexpr Xapian::valueno kSlotText = 2;
+inline constexpr Xapian::valueno kSlotFields = 3;
 
 // --- user metadata keys ---
 inline constexpr std::string_view kMetaSchema = "kbgen:schema";
@@ -126,6 +137,9 @@ inline constexpr std::string_view kMetaLang = "kbgen:lang";
 inline constexpr std::string_view kMetaFacets = "kbgen:facets";  // facets.h
 inline std::string StemTableKey(std::string_view stem) {
   return std::string("kbgen:stem:").append(stem);
+}
+inline std::string DisplayFormKey(std::string_view term) {
+  return std::string("kbgen:word:").append(term);
 }
 
 // --- weights: within-document frequency added per occurrence ---
@@ -149,9 +163,6 @@ inline constexpr int kMaxLimit = 100;         // results per page
 inline constexpr int kMaxResultDepth = 10000;  // (page - 1) * limit + limit
 // A safety net only: a bounded query never comes near it.
 inline constexpr double kMatchTimeLimitSeconds = 2.0;
-
-// --- snippets ---
-inline constexpr std::size_t kSnippetChars = 180;  // code points
 
 // --- layout ---
 inline constexpr std::string_view kIndexFolder = "search";

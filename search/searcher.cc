@@ -124,13 +124,37 @@ Snippet PageSnippet(const Xapian::Database& db, Xapian::docid did, const Languag
     }
     ++word;
   }
-  if (!body.empty()) return MakeSnippet(page.body, std::move(body), kSnippetChars);
-  if (!summary.empty()) return MakeSnippet(page.summary, std::move(summary), kSnippetChars);
-  return MakeSnippet(page.body.text.empty() ? page.summary : page.body, {}, kSnippetChars);
+  const std::size_t chars = q.language->spec->snippet_chars;
+  if (!body.empty()) return MakeSnippet(page.body, std::move(body), chars);
+  if (!summary.empty()) return MakeSnippet(page.summary, std::move(summary), chars);
+  return MakeSnippet(page.body.text.empty() ? page.summary : page.body, {}, chars);
 }
 
 Xapian::Query Filtered(const Xapian::Query& query, const Xapian::Query& filter) {
   return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+// The words of an analysed query as the pages write them (economie ->
+// économie), syntax untouched.
+std::string AsWritten(const Xapian::Database& db, const std::string& query) {
+  auto is_syntax = [](char c) {
+    return c == ' ' || c == '"' || c == '(' || c == ')' || c == '+' || c == '-' || c == '*' ||
+           c == ':';
+  };
+  std::string out;
+  for (std::size_t i = 0; i < query.size();) {
+    if (is_syntax(query[i])) {
+      out += query[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < query.size() && !is_syntax(query[end])) ++end;
+    std::string word = query.substr(i, end - i);
+    std::string written = db.get_metadata(DisplayFormKey(word));
+    out += written.empty() ? word : written;
+    i = end;
+  }
+  return out;
 }
 
 // "Did you mean": the spelling-corrected query of the first language whose
@@ -150,7 +174,7 @@ std::optional<std::string> Suggest(const std::vector<LanguageQuery>& queries,
     }
     Xapian::Enquire enquire(q.language->db);
     enquire.set_query(Filtered(parsed.query, filter));
-    if (enquire.get_mset(0, 1).size() > 0) return corrected;
+    if (enquire.get_mset(0, 1).size() > 0) return AsWritten(q.language->db, corrected);
   }
   return std::nullopt;
 }
@@ -314,7 +338,9 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
     for (const Ranked& r : ranked) {
       LanguageQuery& q = queries[r.query];
       StoredPage page;
-      if (!DecodeStoredPage(r.it.get_document().get_data(), &page)) {
+      Xapian::Document doc = r.it.get_document();
+      if (!DecodePageFields(doc.get_value(kSlotFields), &page) ||
+          (request.snippets && !DecodePageTexts(doc.get_value(kSlotText), &page))) {
         err->bad_request = false;
         *error = index_dir_.string() + ": damaged search index (" +
                  std::string(q.language->spec->lang) + " document " + std::to_string(*r.it) +

@@ -99,24 +99,34 @@ class Reader {
 
 }  // namespace
 
-std::string EncodeStoredPage(const StoredPage& page) {
+std::string EncodePageFields(const StoredPage& page) {
   std::string out;
-  out.reserve(page.body.text.size() + page.body.spans.size() * 3 + 256);
   for (const std::string* s : {&page.url, &page.title, &page.lang, &page.section,
-                               &page.section_title, &page.date}) {
+                               &page.section_title, &page.date, &page.summary.text}) {
     PutString(&out, *s);
   }
+  return out;
+}
+
+std::string EncodePageTexts(const StoredPage& page) {
+  std::string out;
+  out.reserve(page.body.text.size() + page.body.spans.size() * 3 + page.summary.text.size() + 64);
   PutText(&out, page.summary);
   PutText(&out, page.body);
   return out;
 }
 
-bool DecodeStoredPage(std::string_view data, StoredPage* page) {
+bool DecodePageFields(std::string_view data, StoredPage* page) {
   Reader r(data);
   for (std::string* s : {&page->url, &page->title, &page->lang, &page->section,
-                         &page->section_title, &page->date}) {
+                         &page->section_title, &page->date, &page->summary.text}) {
     if (!r.String(s)) return false;
   }
+  return r.done();
+}
+
+bool DecodePageTexts(std::string_view data, StoredPage* page) {
+  Reader r(data);
   return r.Text(&page->summary) && r.Text(&page->body) && r.done();
 }
 

@@ -1,9 +1,9 @@
-// What a search result needs from a page, stored as the Xapian document's
-// data: the fields shown in results, and the original text of the summary
-// and body with the byte range of every word position, so that snippets
-// show the text as written (accents, diacritics, case) with the matches
-// found through the index's positions, without analysing the text again.
-//
+// What a search result needs from a page, stored with its Xapian document
+// in two values (schema.h): the fields shown in results, and the original
+// text of the summary and body with the byte range of every word position,
+// so that snippets show the text as written (accents, diacritics, case)
+// with the matches found through the index's positions, without analysing
+// the text again. A result without a snippet reads only the first part.
 // The encoding is compact and versioned by the schema (schema.h); decoding
 // checks every length and fails on truncated or foreign data.
 #ifndef KBGEN_SEARCH_STORED_PAGE_H_
@@ -42,9 +42,14 @@ struct StoredPage {
   StoredText body;
 };
 
-std::string EncodeStoredPage(const StoredPage& page);
-// False when `data` is not a complete encoding.
-bool DecodeStoredPage(std::string_view data, StoredPage* page);
+// url, title, lang, section, section_title, date and the summary's text.
+std::string EncodePageFields(const StoredPage& page);
+// The summary and body texts with their positions and spans.
+std::string EncodePageTexts(const StoredPage& page);
+
+// False when `data` is not a complete encoding. Each fills its own part.
+bool DecodePageFields(std::string_view data, StoredPage* page);
+bool DecodePageTexts(std::string_view data, StoredPage* page);
 
 }  // namespace kbgen::search
 

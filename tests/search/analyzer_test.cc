@@ -112,6 +112,14 @@ TEST_CASE("analyzer: Chinese words from ICU's dictionary segmentation") {
   CHECK(HanCharacters("ict") == Terms{});
 }
 
+TEST_CASE("analyzer: display forms keep accents and marks, fold case") {
+  auto a = Make("fr");
+  CHECK(a->DisplayForm("Économie") == "économie");
+  CHECK(a->DisplayForm("e\u0301conomie") == "économie");  // NFC
+  auto ru = Make("ru");
+  CHECK(ru->DisplayForm("Партнёрство") == "партнёрство");
+}
+
 TEST_CASE("analyzer: invalid UTF-8 does not crash and keeps the valid words") {
   auto a = Make("en");
   Terms t = a->Terms(std::string("good \xff\xfe bad\xc3 words"));

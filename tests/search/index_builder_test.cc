@@ -147,6 +147,9 @@ TEST_CASE("document: terms, positions, weights and values") {
   CHECK(doc.get_value(kSlotFacets) == EncodeFacetIds({0, 1, 2}));
   CHECK(maker.words().at("economie") == 2);
   CHECK(maker.stem_words().at("econom") == std::vector<std::string>{"economie"});
+  // "Économie" (title) is one word; "L'économie" (body) two terms: not counted.
+  CHECK(maker.display_forms().at("economie") == std::map<std::string, std::size_t>{{"économie", 1}});
+  CHECK(maker.display_forms().count("resume") == 1);
   // Stems have no positions (the stem table stands in for them).
   auto z = doc.termlist_begin();
   z.skip_to("Zeconom");

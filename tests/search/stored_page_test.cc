@@ -22,7 +22,9 @@ StoredPage Sample() {
 TEST_CASE("stored page: encode and decode round trip") {
   StoredPage p = Sample();
   StoredPage q;
-  REQUIRE(DecodeStoredPage(EncodeStoredPage(p), &q));
+  REQUIRE(DecodePageFields(EncodePageFields(p), &q));
+  CHECK(q.body.text.empty());  // the texts are the other part
+  REQUIRE(DecodePageTexts(EncodePageTexts(p), &q));
   CHECK(q.url == p.url);
   CHECK(q.title == p.title);
   CHECK(q.lang == p.lang);
@@ -38,21 +40,26 @@ TEST_CASE("stored page: encode and decode round trip") {
 }
 
 TEST_CASE("stored page: truncated or foreign data is refused") {
-  std::string data = EncodeStoredPage(Sample());
-  StoredPage q;
-  for (std::size_t n = 0; n < data.size(); ++n) {
-    CAPTURE(n);
-    CHECK_FALSE(DecodeStoredPage(std::string_view(data).substr(0, n), &q));
+  for (bool texts : {false, true}) {
+    CAPTURE(texts);
+    auto decode = texts ? DecodePageTexts : DecodePageFields;
+    std::string data = texts ? EncodePageTexts(Sample()) : EncodePageFields(Sample());
+    StoredPage q;
+    CHECK(decode(data, &q));
+    for (std::size_t n = 0; n < data.size(); ++n) {
+      CAPTURE(n);
+      CHECK_FALSE(decode(std::string_view(data).substr(0, n), &q));
+    }
+    CHECK_FALSE(decode(data + "x", &q));
+    CHECK_FALSE(decode("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", &q));
   }
-  CHECK_FALSE(DecodeStoredPage(data + "x", &q));
-  CHECK_FALSE(DecodeStoredPage("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", &q));
 }
 
 TEST_CASE("stored page: a span beyond its text is refused") {
   StoredPage p = Sample();
   p.body.spans.push_back({30, 40});
   StoredPage q;
-  CHECK_FALSE(DecodeStoredPage(EncodeStoredPage(p), &q));
+  CHECK_FALSE(DecodePageTexts(EncodePageTexts(p), &q));
 }
 
 }  // namespace
