@@ -136,7 +136,7 @@ TEST_CASE("heading anchors do not take the ids of footnotes") {
   CHECK(r.result.headings[0].anchor == "fn-n-2");
 }
 
-TEST_CASE("the link resolver rewrites links and images; errors carry the file line") {
+TEST_CASE("the link resolver rewrites links and images, and its errors carry the file line") {
   std::vector<std::pair<std::string, int>> calls;
   MarkdownHooks hooks;
   hooks.resolve_link = [&](std::string_view url, int line) {
@@ -210,7 +210,8 @@ TEST_CASE("bodies over the size limit are refused") {
   CHECK(Render(std::string(100, 'x'), o).result.ok);
 }
 
-TEST_CASE("pathological Markdown is stopped by the time limit; other pages do not wait for it") {
+TEST_CASE(
+    "pathological Markdown is stopped by the time limit, and other pages do not wait for it") {
   MarkdownOptions o;
   o.time_limit_seconds = 0.1;
   // About 80 KB each and a second or more of cmark-gfm work each. (`<?x`

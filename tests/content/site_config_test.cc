@@ -50,7 +50,7 @@ TEST_CASE("a full site config is read") {
   CHECK(c->synonyms.at("ru").at("ИКТ") == std::vector<std::string>{"информационные технологии"});
 }
 
-TEST_CASE("an empty config gives the defaults; titles fall back to English") {
+TEST_CASE("an empty config gives the defaults, and titles fall back to English") {
   Diagnostics diag;
   auto c = ParseSiteConfig("", "kbgen.yml", &diag);
   REQUIRE(c);
@@ -94,7 +94,7 @@ TEST_CASE("wrong types and values are errors with their lines") {
         "found a map\n");
 }
 
-TEST_CASE("strict YAML applies: duplicates are errors; unknown keys are warnings") {
+TEST_CASE("strict YAML applies: duplicates are errors, unknown keys are warnings") {
   Diagnostics diag;
   CHECK_FALSE(ParseSiteConfig("title: {en: A}\ntitle: {en: B}\n", "kbgen.yml", &diag));
   CHECK(Messages(diag) == "kbgen.yml:2: error: duplicate key 'title' (first at line 1)\n");

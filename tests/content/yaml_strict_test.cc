@@ -123,7 +123,7 @@ TEST_CASE("invalid UTF-8 is an error with its line") {
         Lines({"x.yml:1: error: invalid UTF-8 (byte 0xED at column 4)"}));
 }
 
-TEST_CASE("keys must be non-empty scalars; only the !!str tag is accepted") {
+TEST_CASE("keys must be non-empty scalars, and only the !!str tag is accepted") {
   CHECK(ParseErrors("~: 1\n[a]: 2\n") ==
         Lines({"x.yml:1: error: empty or null key; quote it if it is meant as text",
                "x.yml:2: error: a key must be a plain string, not a list, map or alias"}));
