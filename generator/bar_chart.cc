@@ -212,6 +212,7 @@ std::string RenderBarChartSvg(const BarChart& chart) {
   double x0 = kPad + label_w + 10;
   double plot_w = kWidth - kPad - (value_room + 8) - x0;
   double step = max_value > 0 ? NiceStep(max_value) : 1;
+  if (chart.integers) step = std::max(step, 1.0);
   double axis_max = max_value > 0 ? std::ceil(max_value / step - 1e-9) * step : step;
   auto bar_width = [&](double v) { return v <= 0 ? 0.0 : v / axis_max * plot_w; };
 

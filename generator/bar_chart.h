@@ -35,6 +35,8 @@ struct BarChart {
   // values[g][s] >= 0 and its text as shown: one per group and series.
   std::vector<std::vector<double>> values;
   std::vector<std::vector<std::string>> value_texts;
+  // True when every value is a whole number: axis ticks are then too.
+  bool integers = false;
   // Formats an axis tick value in the page's locale.
   std::function<std::string(double)> format_tick;
 };

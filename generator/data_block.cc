@@ -246,6 +246,7 @@ std::optional<std::string> RenderDataBlock(std::string_view block_body, int line
     chart.label = catalogs.Format(lang, "data.chart_label", {{"caption", spec->caption}});
     chart.description = catalogs.Format(lang, "data.chart_desc");
     chart.rtl = IsRightToLeft(lang);
+    bool integers = true;
     std::vector<std::size_t> columns;  // drawn columns, totals left out
     for (std::size_t c = 1; c < table.columns.size(); ++c) {
       if (IsTotal(table.columns[c])) continue;
@@ -265,9 +266,11 @@ std::optional<std::string> RenderDataBlock(std::string_view block_body, int line
           return std::nullopt;
         }
         chart.values.back().push_back(v);
+        integers &= table.rows[r].cells[c - 1].fraction_digits == 0;
         chart.value_texts.back().push_back(texts[r][c - 1]);
       }
     }
+    chart.integers = integers;
     chart.format_tick = [&](double v) { return locale.FormatNumber(v, 2); };
     html += RenderBarChartSvg(chart) + "\n";
   }

@@ -132,6 +132,26 @@ TEST_CASE("a right-to-left chart is the mirror image of the left-to-right one") 
   CHECK(rt[8].text == "10");
 }
 
+TEST_CASE("axis ticks: about four steps of 1, 2 or 5, whole numbers for whole data") {
+  auto ticks = [](BarChart c) {
+    std::vector<std::string> out;
+    for (const auto& t : Texts(RenderBarChartSvg(c))) {
+      if (t.text.starts_with("t")) out.push_back(t.text);
+    }
+    return out;
+  };
+  BarChart c = Sample(false);
+  c.format_tick = [](double v) { return "t" + std::to_string(v).substr(0, 4); };
+  c.values = {{1, 0}, {0, 0}};
+  CHECK(ticks(c) == std::vector<std::string>{"t0.00", "t0.50", "t1.00"});
+  c.integers = true;
+  CHECK(ticks(c) == std::vector<std::string>{"t0.00", "t1.00"});
+  c.values = {{0, 0}, {0, 0}};
+  CHECK(ticks(c) == std::vector<std::string>{"t0.00", "t1.00"});
+  c.values = {{730, 0}, {0, 0}};
+  CHECK(ticks(c) == std::vector<std::string>{"t0.00", "t200.", "t400.", "t600.", "t800."});
+}
+
 TEST_CASE("long group labels wrap at spaces") {
   BarChart c = Sample(false);
   c.groups[1] = "A very long group label that cannot fit in a third of the chart width at all";
