@@ -231,4 +231,12 @@ std::vector<std::string> HanCharacters(std::string_view term) {
   return chars;
 }
 
+bool IsHanCharacter(std::string_view term) {
+  Xapian::Utf8Iterator it(term.data(), term.size()), end;
+  if (it == end) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  if (uscript_getScript(static_cast<UChar32>(*it), &status) != USCRIPT_HAN) return false;
+  return ++it == end;
+}
+
 }  // namespace kbgen::search

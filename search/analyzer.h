@@ -105,6 +105,8 @@ class Analyzer {
 // as well, so that a single character finds the words that contain it);
 // empty for anything else.
 std::vector<std::string> HanCharacters(std::string_view term);
+// True for a term of exactly one Han character.
+bool IsHanCharacter(std::string_view term);
 
 }  // namespace kbgen::search
 

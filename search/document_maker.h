@@ -1,7 +1,9 @@
 // Turns one PageRecord into the Xapian document of its language's index,
 // following schema.h: analysed words with positions and stems (title,
 // headings and summary weighted above the body), title terms for title:,
-// synonym group terms, Chinese single characters, facet and id terms, the
+// synonym group terms, the characters of Chinese words (without positions:
+// a single character searched alone still finds the words that contain
+// it), facet and id terms, the
 // facet and date values, and the StoredPage data for results and snippets.
 // It also collects the words for the spelling dictionary and the stem table.
 //

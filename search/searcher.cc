@@ -53,6 +53,7 @@ struct LanguageQuery {
   // each the query word it stands for (a word and its stem's other forms
   // count as one).
   bool highlight_ready = false;
+  bool han_characters = false;  // Chinese: single characters are searched in the text
   std::vector<std::string> highlight;
   std::vector<int> highlight_word;
 };
@@ -73,6 +74,7 @@ std::string FacetList() {
 // positions) stands for the words of the stem table.
 void FindHighlightTerms(LanguageQuery* q) {
   q->highlight_ready = true;
+  q->han_characters = q->language->spec->lang == "zh";
   std::map<std::string, int> word_ids;
   std::map<std::string, bool> seen;
   auto add = [&](const std::string& term, const std::string& word_key) {
@@ -123,6 +125,23 @@ Snippet PageSnippet(const Xapian::Database& db, Xapian::docid did, const Languag
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) add(*p, word);
     }
     ++word;
+  }
+  // A Chinese character searched alone matches the words that contain it,
+  // which its term has no positions for (document_maker.h): find it in
+  // the text itself.
+  for (std::size_t i = 0; i < q.highlight.size(); ++i) {
+    if (!q.han_characters || !IsHanCharacter(q.highlight[i])) continue;
+    auto scan = [&](const StoredText& t, std::vector<SnippetMatch>* out) {
+      const std::string& c = q.highlight[i];
+      for (auto at = t.text.find(c); at != std::string::npos; at = t.text.find(c, at + c.size())) {
+        auto span = std::upper_bound(t.spans.begin(), t.spans.end(), at,
+                                     [](std::size_t v, const Span& s) { return v < s.begin; });
+        if (span == t.spans.begin() || at >= (--span)->end) continue;
+        out->push_back({static_cast<std::size_t>(span - t.spans.begin()), q.highlight_word[i]});
+      }
+    };
+    scan(page.body, &body);
+    scan(page.summary, &summary);
   }
   const std::size_t chars = q.language->spec->snippet_chars;
   if (!body.empty()) return MakeSnippet(page.body, std::move(body), chars);

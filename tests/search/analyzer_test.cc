@@ -110,6 +110,10 @@ TEST_CASE("analyzer: Chinese words from ICU's dictionary segmentation") {
   CHECK(HanCharacters("创新") == Terms{"创", "新"});
   CHECK(HanCharacters("创") == Terms{});
   CHECK(HanCharacters("ict") == Terms{});
+  CHECK(IsHanCharacter("创"));
+  CHECK_FALSE(IsHanCharacter("创新"));
+  CHECK_FALSE(IsHanCharacter("a"));
+  CHECK_FALSE(IsHanCharacter(""));
 }
 
 TEST_CASE("analyzer: display forms keep accents and marks, fold case") {

@@ -310,6 +310,31 @@ TEST_CASE("snippets: original text with the matches marked and escaped") {
     CHECK(SnippetHtml(r.hits[0].snippet) ==
           "<mark>数字</mark><mark>创新</mark>生态系统需要政府、大学和企业的伙伴关系。");
   }
+  SUBCASE("a single Chinese character marks the words that contain it") {
+    auto r = site.Search("zh", "创");
+    REQUIRE(r.total == 1);
+    CHECK(SnippetHtml(r.hits[0].snippet) ==
+          "数字<mark>创新</mark>生态系统需要政府、大学和企业的伙伴关系。");
+  }
+  SUBCASE("synonyms: the other form is marked") {
+    auto r = site.Search("en", "ict");
+    REQUIRE(r.total == 2);
+    CHECK(r.hits[1].url == "/en/countries/serbia/");
+    CHECK(SnippetHtml(r.hits[1].snippet).find(
+              "<mark>information</mark> <mark>and</mark> <mark>communication</mark> "
+              "<mark>technology</mark>") != std::string::npos);
+  }
+  SUBCASE("wildcards: the words they expanded to are marked") {
+    auto r = site.Search("en", "pill*");
+    REQUIRE(r.total == 1);
+    CHECK(SnippetHtml(r.hits[0].snippet).find("rests on <mark>pillars</mark>:") != std::string::npos);
+  }
+  SUBCASE("stems: other forms of the word are marked") {
+    auto r = site.Search("en", "maps");
+    REQUIRE(r.total == 1);
+    CHECK(SnippetHtml(r.hits[0].snippet).rfind("<mark>Mapping</mark> starts", 0) == 0);
+    CHECK(SnippetHtml(r.hits[0].snippet).find("A <mark>map</mark> of") != std::string::npos);
+  }
   SUBCASE("a match in the summary only") {
     auto r = site.Search("en", "how");
     REQUIRE(r.total == 1);
