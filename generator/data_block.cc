@@ -221,7 +221,7 @@ std::optional<std::string> RenderDataBlock(std::string_view block_body, int line
     }
   }
 
-  const std::string id = "data-" + std::to_string(line);
+  const std::string id = "kb-data-" + std::to_string(line);
   std::string html = "<div class=\"data-block\">\n";
   html += "<div class=\"data-table-scroll\" role=\"region\" aria-labelledby=\"" + id +
           "-caption\" tabindex=\"0\">\n<table class=\"data-table\">\n";

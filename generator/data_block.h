@@ -20,6 +20,14 @@
 // unknown key. Numbers are formatted by the page's LocaleFormat; a row or
 // column labelled "total" is shown in the table but not drawn.
 //
+// The HTML, for the theme's stylesheet:
+//   div.data-block
+//     div.data-table-scroll (role=region, keyboard-scrollable, named by the caption)
+//       table.data-table: caption, thead th[scope=col], tbody/tfoot th[scope=row], td.num
+//     svg.data-chart (role=img, aria-label, <title>, <desc>; see bar_chart.h)
+//     p.data-source
+// Ids are "kb-data-<line>-...", unique in a page.
+//
 // Every problem is an error naming the page file and the line in it
 // (and, for a data file problem, the data file and its line).
 // RenderDataBlock is safe to call from several threads at once (with one

@@ -120,10 +120,10 @@ TEST_CASE("an English data block: table with caption, scopes, labels and numbers
   CHECK(r.messages == "");
   CHECK(TablePart(*r.html) ==
         "<div class=\"data-block\">\n"
-        "<div class=\"data-table-scroll\" role=\"region\" aria-labelledby=\"data-12-caption\" "
+        "<div class=\"data-table-scroll\" role=\"region\" aria-labelledby=\"kb-data-12-caption\" "
         "tabindex=\"0\">\n"
         "<table class=\"data-table\">\n"
-        "<caption id=\"data-12-caption\">Products: by region &amp; type</caption>\n"
+        "<caption id=\"kb-data-12-caption\">Products: by region &amp; type</caption>\n"
         "<thead>\n"
         "<tr><th scope=\"col\">Region</th><th scope=\"col\">Knowledge sharing</th>"
         "<th scope=\"col\">Capacity building</th><th scope=\"col\">Total</th></tr>\n"
@@ -142,7 +142,7 @@ TEST_CASE("an English data block: table with caption, scopes, labels and numbers
   const std::string& html = *r.html;
   CHECK(html.find("role=\"img\" aria-label=\"Bar chart: Products: by region &amp; type\"") !=
         std::string::npos);
-  CHECK(html.find("<desc id=\"data-12-chart-desc\">Same figures as the table.</desc>") !=
+  CHECK(html.find("<desc id=\"kb-data-12-chart-desc\">Same figures as the table.</desc>") !=
         std::string::npos);
   // Totals are in the table, not drawn: two series, two groups.
   CHECK(html.find(">Knowledge sharing</text>") != std::string::npos);
@@ -194,7 +194,7 @@ TEST_CASE("YAML data, a taxonomy header, a year label and quoted values") {
   Rendered r = Render("# the years table\nfile: sub/years.yml\ncaption: \"Years: \\\"all\\\"\"\n",
                       "fr", dir);
   REQUIRE(r.html);
-  CHECK(r.html->find("<caption id=\"data-12-caption\">Years: &quot;all&quot;</caption>") !=
+  CHECK(r.html->find("<caption id=\"kb-data-12-caption\">Years: &quot;all&quot;</caption>") !=
         std::string::npos);
   CHECK(r.html->find("<th scope=\"col\">Country</th>") != std::string::npos);
   CHECK(r.html->find("<th scope=\"row\">2018</th>") != std::string::npos);
