@@ -105,7 +105,16 @@ bool ReadFile(const fs::path& path, std::string* out) {
   return !in.bad();
 }
 
+// Far above any real page; the Markdown step applies the configured limit.
+constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+
 std::unique_ptr<Page> LoadPage(const Found& f, const std::string& display, Diagnostics* diag) {
+  std::error_code ec;
+  if (auto size = fs::file_size(f.source, ec); !ec && size > kMaxFileBytes) {
+    diag->Error(display, 0, "file is " + std::to_string(size >> 20) + " MiB; pages may be at most " +
+                                std::to_string(kMaxFileBytes >> 20) + " MiB");
+    return nullptr;
+  }
   std::string text;
   if (!ReadFile(f.source, &text)) {
     diag->Error(display, 0, "cannot read file");
