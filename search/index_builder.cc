@@ -67,6 +67,14 @@ std::string GenerationName(const std::string& lang, const std::vector<const Page
   return std::string("g").append(h.Hex());
 }
 
+std::string ReadSmallFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(256, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
 // Builds one language's database and points its stub at it; "" on success.
 std::string BuildLanguage(const std::string& lang, const std::vector<const PageRecord*>& records,
                           const SynonymConfig& synonyms, const std::filesystem::path& site_dir) {
@@ -77,6 +85,12 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
   if (ec) return dir.string() + ": cannot create folder: " + ec.message();
   const std::string generation = GenerationName(lang, records, synonyms);
   const fs::path db_dir = dir / generation;
+  const fs::path stub = dir / kStubFile;
+  const std::string stub_text = "auto " + generation + "\n";
+  // Built before and published: the same pages give the same database,
+  // and a published generation is never written again (readers may have
+  // it open).
+  if (ReadSmallFile(stub) == stub_text && fs::is_directory(db_dir, ec)) return "";
   fs::remove_all(db_dir, ec);
   if (ec) return db_dir.string() + ": cannot remove: " + ec.message();
 
@@ -90,11 +104,10 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
 
   // The stub is replaced by a rename, so a reader sees the old or the new
   // one, never a partial file.
-  const fs::path stub = dir / kStubFile;
   const fs::path tmp = dir / (std::string(kStubFile) + ".tmp");
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << "auto " << generation << "\n";
+    out << stub_text;
     if (!out.flush()) return tmp.string() + ": cannot write";
   }
   fs::rename(tmp, stub, ec);

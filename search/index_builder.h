@@ -8,6 +8,12 @@
 // one thread per language; every language gets a database, an empty one
 // when it has no pages, so that a search in it finds nothing instead of
 // failing.
+//
+// Building again into a folder that has indexes (not what `kbgen build`
+// does, but safe): a language whose generation is unchanged and published
+// is left as it is; a changed one gets a new generation folder and its
+// stub is replaced; older generations stay for the readers that still use
+// them.
 #ifndef KBGEN_SEARCH_INDEX_BUILDER_H_
 #define KBGEN_SEARCH_INDEX_BUILDER_H_
 

@@ -5,6 +5,8 @@
 #include <map>
 #include <unordered_map>
 
+#include <sys/stat.h>
+
 #include <xapian.h>
 
 #include "search/analyzer.h"
@@ -13,9 +15,27 @@
 #include "search/stored_page.h"
 
 namespace kbgen::search {
+namespace {
+
+// A replaced stub file is a new file: its inode tells.
+struct StubIdentity {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  bool operator==(const StubIdentity&) const = default;
+};
+
+StubIdentity IdentityOf(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return {st.st_dev, st.st_ino};
+}
+
+}  // namespace
 
 struct Searcher::Language {
   const LanguageSpec* spec = nullptr;
+  std::string stub;       // path of the stub file it was opened through
+  StubIdentity identity;  // of that file when it was opened
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<QueryBuilder> builder;
@@ -219,6 +239,10 @@ Searcher::Language* Searcher::Get(std::size_t lang_index, std::string* error) {
   const std::filesystem::path stub = index_dir_ / std::string(spec.lang) / kStubFile;
   auto l = std::make_unique<Language>();
   l->spec = &spec;
+  l->stub = stub.string();
+  // Taken before opening: if the stub is replaced meanwhile, the next
+  // ReloadIfChanged opens it again.
+  l->identity = IdentityOf(l->stub);
   try {
     std::error_code ec;
     if (!std::filesystem::exists(stub, ec)) {
@@ -245,6 +269,17 @@ Searcher::Language* Searcher::Get(std::size_t lang_index, std::string* error) {
   l->builder = std::make_unique<QueryBuilder>(l->analyzer.get(), l->db);
   languages_[lang_index] = std::move(l);
   return languages_[lang_index].get();
+}
+
+int Searcher::ReloadIfChanged() {
+  int dropped = 0;
+  for (auto& l : languages_) {
+    if (l && !(IdentityOf(l->stub) == l->identity)) {
+      l.reset();
+      ++dropped;
+    }
+  }
+  return dropped;
 }
 
 bool Searcher::Search(const SearchRequest& request, SearchResponse* response, SearchError* err) {

@@ -71,6 +71,13 @@ class Searcher {
   // success with no hits.
   bool Search(const SearchRequest& request, SearchResponse* response, SearchError* error);
 
+  // For a long-running server: drops the languages whose stub file was
+  // replaced since they were opened (a rebuild, or a new site swapped in),
+  // so that the next search opens the new index. Searches in between keep
+  // reading the old generation, which a rebuild never modifies. Returns
+  // the number of languages dropped.
+  int ReloadIfChanged();
+
   struct Language;  // one opened language index (searcher.cc)
 
  private:

@@ -426,6 +426,35 @@ TEST_CASE("a language without pages has an empty index") {
   CHECK(site.Search("all", "innovation").total == 3);
 }
 
+TEST_CASE("a rebuild is picked up by ReloadIfChanged, not in the middle of reading") {
+  TempDir dir;
+  std::string error;
+  auto pages = FixturePages();
+  REQUIRE(BuildIndexes(pages, dir.path(), IndexOptions(), &error));
+  auto searcher = Searcher::Open(dir.path(), &error);
+  REQUIRE(searcher != nullptr);
+  SearchRequest request;
+  request.query = "rebuilt";
+  SearchResponse r;
+  SearchError e;
+  REQUIRE(searcher->Search(request, &r, &e));
+  CHECK(r.total == 0);
+  CHECK(searcher->ReloadIfChanged() == 0);
+
+  // Rebuild in place: a new generation folder and stub for English; French
+  // is unchanged and left alone (not even rewritten).
+  auto fr_stub = dir.path() / "search" / "fr" / "index.stub";
+  auto fr_time = std::filesystem::last_write_time(fr_stub);
+  pages[0].body += " rebuilt";
+  REQUIRE(BuildIndexes(pages, dir.path(), IndexOptions(), &error));
+  CHECK(std::filesystem::last_write_time(fr_stub) == fr_time);
+  REQUIRE(searcher->Search(request, &r, &e));
+  CHECK(r.total == 0);  // still the generation it opened, read consistently
+  CHECK(searcher->ReloadIfChanged() == 1);  // only English was open
+  REQUIRE(searcher->Search(request, &r, &e));
+  CHECK(r.total == 1);
+}
+
 TEST_CASE("a missing index is reported, not a crash") {
   TempDir dir;
   std::string error;
