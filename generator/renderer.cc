@@ -170,33 +170,59 @@ std::vector<std::pair<fs::path, std::string>> SiteRenderer::StaticFiles() const 
 
 std::string SiteRenderer::Render(const RenderJob& job, Diagnostics* diag) const {
   const ViewModel& vm = *view_model_;
-  const std::string& default_lang = vm.site().config.default_language;
-  static const Data kEmpty;
   const char* name = TemplateNameOf(job);
   using Kind = RenderJob::Kind;
+  // HTML pages render over three layers: the language's shared data, its
+  // main menu (precomputed) and the page's own data.
+  std::string lang = job.lang.empty() ? vm.site().config.default_language : job.lang;
+  std::string url;  // the site URL, for the menu's current entry
+  Data data;
+  bool with_menu = true;
   switch (job.kind) {
     case Kind::kPage:
-      return templates_->Render(name, vm.Common(job.page->lang), vm.ForPage(*job.page, diag));
+      data = vm.ForPage(*job.page, diag);
+      lang = job.page->lang;
+      url = job.page->url;
+      break;
     case Kind::kSection:
-      return templates_->Render(name, vm.Common(job.section->lang), vm.ForSection(*job.section));
+      data = vm.ForSection(*job.section);
+      lang = job.section->lang;
+      url = job.section->url;
+      break;
     case Kind::kTaxonomy:
-      return templates_->Render(name, vm.Common(job.lang), vm.ForTaxonomy(*job.taxonomy));
+      data = vm.ForTaxonomy(*job.taxonomy);
+      url = job.taxonomy->url;
+      break;
     case Kind::kTerm:
-      return templates_->Render(name, vm.Common(job.lang), vm.ForTerm(*job.taxonomy, *job.term));
-    case Kind::kAlias:
-      return templates_->Render(name, vm.Common(job.page->lang), vm.ForAlias(*job.page));
-    case Kind::kLanguageChooser:
-      return templates_->Render(name, vm.Common(default_lang), vm.ForLanguageChooser());
-    case Kind::kNotFound:
-      return templates_->Render(name, vm.Common(default_lang), vm.ForNotFound());
-    case Kind::kSitemap:
-      return templates_->Render(name, kEmpty, vm.ForSitemap());
-    case Kind::kFeed:
-      return templates_->Render(name, vm.Common(job.lang), vm.ForFeed(job.lang));
+      data = vm.ForTerm(*job.taxonomy, *job.term);
+      url = job.term->url;
+      break;
     case Kind::kSearch:
-      return templates_->Render(name, vm.Common(job.lang), vm.ForSearch(job.lang));
+      data = vm.ForSearch(job.lang);
+      url = "/" + job.lang + "/search/";
+      break;
+    case Kind::kNotFound:
+      data = vm.ForNotFound();
+      break;
+    case Kind::kAlias:
+      data = vm.ForAlias(*job.page);
+      lang = job.page->lang;
+      with_menu = false;
+      break;
+    case Kind::kLanguageChooser:
+      data = vm.ForLanguageChooser();
+      with_menu = false;
+      break;
+    case Kind::kFeed:
+      data = vm.ForFeed(job.lang);
+      with_menu = false;
+      break;
+    case Kind::kSitemap:
+      data = vm.ForSitemap();
+      return templates_->Render(name, {&data});
   }
-  return "";
+  if (!with_menu) return templates_->Render(name, {&vm.Common(lang), &data});
+  return templates_->Render(name, {&vm.Common(lang), &vm.MenuLayer(lang, url), &data});
 }
 
 }  // namespace kbgen

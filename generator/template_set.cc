@@ -303,11 +303,11 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const std::vector<fs::path>& them
 
 bool TemplateSet::Has(std::string_view name) const { return templates_.count(name) > 0; }
 
-std::string TemplateSet::Render(std::string_view name, const mus::data& base,
-                                const mus::data& top) const {
+std::string TemplateSet::Render(std::string_view name,
+                                std::initializer_list<const mus::data*> layers) const {
   const Compiled& c = templates_.find(name)->second;
-  mus::context<std::string> ctx(&base);
-  ctx.push(&top);
+  mus::context<std::string> ctx;
+  for (const mus::data* layer : layers) ctx.push(layer);
   return c.tmpl->render(ctx);
 }
 

@@ -30,6 +30,7 @@
 #define KBGEN_GENERATOR_TEMPLATE_SET_H_
 
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,10 +54,14 @@ class TemplateSet {
                                            Diagnostics* diag);
 
   bool Has(std::string_view name) const;
-  // Renders template `name` with a context stack: lookups try `top` first,
-  // then `base`. REQUIRES: Has(name).
+  // Renders template `name` with a context stack: lookups try the last
+  // layer first, then the ones before it. REQUIRES: Has(name).
+  std::string Render(std::string_view name,
+                     std::initializer_list<const kainjow::mustache::data*> layers) const;
   std::string Render(std::string_view name, const kainjow::mustache::data& base,
-                     const kainjow::mustache::data& top) const;
+                     const kainjow::mustache::data& top) const {
+    return Render(name, {&base, &top});
+  }
 
   // The file each template came from, for messages.
   const std::filesystem::path& SourceOf(std::string_view name) const;

@@ -5,14 +5,20 @@
 //   page {title summary has_summary content_html has_date date_iso date_text
 //         published_html toc[] {text anchor children[] has_children} has_toc
 //         term_groups[] {title terms[] {name url}} has_terms}
-//   params (front matter params)  section_nav {title url entries[] is_partial
-//   count_text}  prev next (entries)  has_prev_next
-// An entry (lists, navigation, prev/next):
-//   {title url summary has_summary is_fallback link_lang link_dir badge
-//    is_current has_date date_iso date_text}
+//   params (front matter params)  section_nav {title url has_link_lang
+//   link_lang entries[] is_partial count_text}  prev next  has_prev has_next
+//   has_prev_next has_section_nav
+// A navigation entry (section_nav.entries, prev, next):
+//   {title url is_current is_fallback, and when is_fallback: link_lang
+//   link_dir badge}
+// A list entry (sections, terms) adds {has_summary summary has_date
+//   date_iso date_text}, summary and dates only when present. A fallback
+//   entry links to the English original: link_lang "en", and `badge` says
+//   so in the reader's language.
 #include "generator/view_model.h"
 
 #include <algorithm>
+#include <set>
 
 #include "generator/permalink.h"
 #include "generator/template_set.h"
@@ -67,9 +73,61 @@ ViewModel::ViewModel(const Site& site, const Catalogs& catalogs, const Locales& 
       return c != 0 ? c < 0 : a.term->slug < b.term->slug;
     });
   }
+  for (std::string_view lang_view : kLanguages) {
+    std::string lang(lang_view);
+    LangText& t = text_[lang];
+    t.dir = IsRightToLeft(lang) ? "rtl" : "ltr";
+    t.native_name = Text(lang, "lang." + lang);
+    t.home = Text(lang, "nav.home");
+    t.badge = Text(lang, "fallback.badge");
+    for (std::string_view tax : kTaxonomies) {
+      t.taxonomy_titles[std::string(tax)] = Text(lang, "taxonomy." + std::string(tax));
+    }
+  }
+  std::set<Date> dates;
+  for (const auto& p : site_.pages) {
+    if (p->meta.date) dates.insert(*p->meta.date);
+  }
+  for (std::string_view lang : kLanguages) {
+    const LocaleFormat& locale = locales_.For(lang);
+    for (const Date& date : dates) {
+      long_dates_[{std::string(lang), date}] = locale.FormatDate(date, DateStyle::kLong);
+    }
+  }
+  for (const auto& [lang, sections] : site_.sections) {
+    for (const auto& [path, section] : sections) {
+      count_texts_[&section] =
+          Text(lang, "section.page_count", {{"count", static_cast<std::int64_t>(section.pages.size())}});
+    }
+  }
   for (std::string_view lang : kLanguages) {
     common_.emplace(std::string(lang), BuildCommon(std::string(lang)));
+    BuildMenus(std::string(lang));
   }
+}
+
+const ViewModel::LangText& ViewModel::TextOf(std::string_view lang) const {
+  auto it = text_.find(lang);
+  if (it == text_.end()) it = text_.find(kSourceLanguage);
+  return it->second;
+}
+
+std::string ViewModel::LongDate(const std::string& lang, const Date& date) const {
+  auto it = long_dates_.find({lang, date});
+  if (it != long_dates_.end()) return it->second;
+  return locales_.For(lang).FormatDate(date, DateStyle::kLong);
+}
+
+std::string ViewModel::TaxonomyTitle(const std::string& lang, const std::string& name) const {
+  const LangText& t = TextOf(lang);
+  auto it = t.taxonomy_titles.find(name);
+  return it != t.taxonomy_titles.end() ? it->second : Text(lang, "taxonomy." + name);
+}
+
+const std::string& ViewModel::CountText(const Section& section) const {
+  static const std::string kNone;
+  auto it = count_texts_.find(&section);
+  return it == count_texts_.end() ? kNone : it->second;
 }
 
 const std::map<std::string, Section>& ViewModel::SectionsOf(const std::string& lang) const {
@@ -159,45 +217,34 @@ Data ViewModel::BuildCommon(const std::string& lang) const {
   }
   d["t"] = std::move(t);
 
-  Data tax_links(Data::type::list);
+  Data tax_links = NewList(kTaxonomies.size());
   for (const Taxonomy* tax : NonEmptyTaxonomies(lang)) {
     Data item;
-    item["title"] = Text(lang, "taxonomy." + tax->name);
+    item["title"] = TaxonomyTitle(lang, tax->name);
     item["url"] = Link(tax->url);
-    tax_links.push_back(item);
+    Append(&tax_links, std::move(item));
   }
   d["has_taxonomy_links"] = !tax_links.is_empty_list();
   d["taxonomy_links"] = std::move(tax_links);
   return d;
 }
 
-Data ViewModel::Menu(const std::string& lang, const std::string& current_url) const {
-  Data menu(Data::type::list);
+std::vector<ViewModel::MenuEntry> ViewModel::MenuEntries(const std::string& lang) const {
+  std::vector<MenuEntry> entries;
   const auto& sections = SectionsOf(lang);
-  auto add = [&](const std::string& title, const std::string& url, const std::string& link_lang,
-                 bool current) {
-    Data item;
-    item["title"] = title;
-    item["url"] = Link(url);
-    item["is_current"] = current;
-    item["has_link_lang"] = link_lang != lang;
-    item["link_lang"] = link_lang;
-    item["link_dir"] = IsRightToLeft(link_lang) ? "rtl" : "ltr";
-    menu.push_back(item);
-  };
   auto add_section = [&](const std::string& path) {
     auto it = sections.find(path);
     if (it == sections.end() || path.empty()) return;
     const Section& s = it->second;
-    std::string link_lang = s.index.is_fallback ? std::string(kSourceLanguage) : lang;
-    add(s.title, s.url, link_lang, current_url.starts_with(s.url));
+    entries.push_back({s.title, s.url,
+                       s.index.is_fallback ? std::string(kSourceLanguage) : lang, false});
   };
   if (site_.config.main_menu.empty()) {
     auto root = sections.find("");
     if (root != sections.end()) {
       for (const auto& path : root->second.subsections) add_section(path);
     }
-    return menu;
+    return entries;
   }
   for (const MenuItem& item : site_.config.main_menu) {
     if (!item.section.empty()) {
@@ -212,9 +259,52 @@ Data ViewModel::Menu(const std::string& lang, const std::string& current_url) co
     if (!found || found->url.empty()) continue;
     PageRef ref = site_.FindOrFallback(lang, found->translation_key);
     if (!ref.page) continue;
-    add(ref.page->meta.title, ref.page->url, ref.page->lang, current_url == ref.page->url);
+    entries.push_back({ref.page->meta.title, ref.page->url, ref.page->lang, true});
   }
-  return menu;
+  return entries;
+}
+
+void ViewModel::BuildMenus(const std::string& lang) {
+  Menus& menus = menus_[lang];
+  menus.entries = MenuEntries(lang);
+  // Layer 0 has no current item; layer i + 1 marks entry i.
+  menus.layers.reserve(menus.entries.size() + 1);  // Data copies when a vector grows
+  for (std::size_t current = 0; current <= menus.entries.size(); ++current) {
+    Data list = NewList(menus.entries.size());
+    for (std::size_t i = 0; i < menus.entries.size(); ++i) {
+      const MenuEntry& e = menus.entries[i];
+      Data item;
+      item["title"] = e.title;
+      item["url"] = Link(e.url);
+      item["is_current"] = current == i + 1;
+      item["has_link_lang"] = e.link_lang != lang;
+      item["link_lang"] = e.link_lang;
+      item["link_dir"] = IsRightToLeft(e.link_lang) ? "rtl" : "ltr";
+      Append(&list, std::move(item));
+    }
+    Data layer;
+    layer["has_menu"] = !menus.entries.empty();
+    layer["menu"] = std::move(list);
+    menus.layers.push_back(std::move(layer));
+  }
+}
+
+const Data& ViewModel::MenuLayer(std::string_view lang, const std::string& site_url) const {
+  auto it = menus_.find(lang);
+  if (it == menus_.end()) it = menus_.find(kSourceLanguage);
+  const Menus& menus = it->second;
+  // The entry that holds the page: the longest section URL it starts with,
+  // or the page itself.
+  std::size_t best = 0, best_len = 0;
+  for (std::size_t i = 0; i < menus.entries.size(); ++i) {
+    const MenuEntry& e = menus.entries[i];
+    bool match = e.is_page ? site_url == e.url : site_url.starts_with(e.url);
+    if (match && e.url.size() > best_len) {
+      best = i + 1;
+      best_len = e.url.size();
+    }
+  }
+  return menus.layers[best];
 }
 
 void ViewModel::SetFrame(const std::string& lang, const std::string& title, const std::string& url,
@@ -225,22 +315,22 @@ void ViewModel::SetFrame(const std::string& lang, const std::string& title, cons
   out["head_title"] = title == site_title ? title : title + " – " + site_title;
   out["url"] = Link(url);
   out["canonical"] = Absolute(url);
-  Data alternates(Data::type::list);
-  Data switcher(Data::type::list);
+  Data alternates = NewList(translations.size());
+  Data switcher = NewList(translations.size());
   for (std::string_view l : kLanguages) {
     auto it = translations.find(std::string(l));
     if (it == translations.end()) continue;
     Data alt;
     alt["hreflang"] = it->first;
     alt["url"] = Absolute(it->second);
-    alternates.push_back(alt);
+    Append(&alternates, std::move(alt));
     Data sw;
     sw["lang"] = it->first;
     sw["dir"] = IsRightToLeft(it->first) ? "rtl" : "ltr";
-    sw["name"] = Text(it->first, "lang." + it->first);
+    sw["name"] = TextOf(it->first).native_name;
     sw["url"] = Link(it->second);
     sw["is_current"] = it->first == lang;
-    switcher.push_back(sw);
+    Append(&switcher, std::move(sw));
   }
   auto x_default = translations.find(std::string(kSourceLanguage));
   if (x_default == translations.end()) x_default = translations.find(site_.config.default_language);
@@ -249,21 +339,18 @@ void ViewModel::SetFrame(const std::string& lang, const std::string& title, cons
   out["has_switcher"] = translations.size() > 1;
   out["alternates"] = std::move(alternates);
   out["switcher"] = std::move(switcher);
-  Data menu = Menu(lang, url);
-  out["has_menu"] = !menu.is_empty_list();
-  out["menu"] = std::move(menu);
 }
 
 Data ViewModel::Breadcrumbs(const std::string& lang, const std::string& section_path,
                             bool include_section) const {
-  Data crumbs(Data::type::list);
+  Data crumbs = NewList(8);
   Data home;
-  home["title"] = Text(lang, "nav.home");
+  home["title"] = TextOf(lang).home;
   home["url"] = Link("/" + lang + "/");
   home["has_link_lang"] = false;
   home["link_lang"] = lang;
   home["link_dir"] = IsRightToLeft(lang) ? "rtl" : "ltr";
-  crumbs.push_back(home);
+  Append(&crumbs, std::move(home));
   const auto& sections = SectionsOf(lang);
   std::vector<std::string> parts = SplitPath(section_path);
   if (!include_section && !parts.empty()) parts.pop_back();
@@ -279,7 +366,7 @@ Data ViewModel::Breadcrumbs(const std::string& lang, const std::string& section_
     c["has_link_lang"] = link_lang != lang;
     c["link_lang"] = link_lang;
     c["link_dir"] = IsRightToLeft(link_lang) ? "rtl" : "ltr";
-    crumbs.push_back(c);
+    Append(&crumbs, std::move(c));
   }
   return crumbs;
 }
@@ -287,7 +374,7 @@ Data ViewModel::Breadcrumbs(const std::string& lang, const std::string& section_
 Data ViewModel::DateData(const std::string& lang, const Date& date) const {
   Data d;
   std::string iso = date.Iso();
-  std::string text = locales_.For(lang).FormatDate(date, DateStyle::kLong);
+  std::string text = LongDate(lang, date);
   d["date_iso"] = iso;
   d["date_text"] = text;
   std::string time_html =
@@ -296,49 +383,71 @@ Data ViewModel::DateData(const std::string& lang, const Date& date) const {
   return d;
 }
 
-Data ViewModel::Entry(const std::string& lang, const PageRef& ref, bool is_current) const {
+Data ViewModel::NavEntry(const std::string& lang, const PageRef& ref, bool is_current) const {
   const Page& p = *ref.page;
   Data e;
   e["title"] = p.meta.title;
   e["url"] = Link(p.url);
-  e["summary"] = p.meta.summary;
-  e["has_summary"] = !p.meta.summary.empty();
-  e["is_fallback"] = ref.is_fallback;
-  e["link_lang"] = p.lang;
-  e["link_dir"] = IsRightToLeft(p.lang) ? "rtl" : "ltr";
-  e["badge"] = ref.is_fallback ? Text(lang, "fallback.badge") : "";
   e["is_current"] = is_current;
+  e["is_fallback"] = ref.is_fallback;
+  // Only fallback links need these: every entry of a long section's
+  // navigation is built for every page of that section.
+  if (ref.is_fallback) {
+    e["link_lang"] = p.lang;
+    e["link_dir"] = TextOf(p.lang).dir;
+    e["badge"] = TextOf(lang).badge;
+  }
+  return e;
+}
+
+Data ViewModel::Entry(const std::string& lang, const PageRef& ref) const {
+  const Page& p = *ref.page;
+  Data e = NavEntry(lang, ref, false);
+  e["has_summary"] = !p.meta.summary.empty();
+  if (!p.meta.summary.empty()) e["summary"] = p.meta.summary;
   e["has_date"] = p.meta.date.has_value();
-  e["date_iso"] = p.meta.date ? p.meta.date->Iso() : "";
-  e["date_text"] = "";
+  if (p.meta.date) {
+    e["date_iso"] = p.meta.date->Iso();
+    e["date_text"] = LongDate(lang, *p.meta.date);
+  }
   return e;
 }
 
 Data ViewModel::Entries(const std::string& lang, const std::vector<PageRef>& refs) const {
-  Data list(Data::type::list);
-  const LocaleFormat& locale = locales_.For(lang);
+  Data list = NewList(refs.size());
   for (const auto& ref : refs) {
-    if (!ref.page) continue;
-    Data e = Entry(lang, ref, false);
-    if (ref.page->meta.date) e["date_text"] = locale.FormatDate(*ref.page->meta.date, DateStyle::kLong);
-    list.push_back(e);
+    if (ref.page) Append(&list, Entry(lang, ref));
   }
   return list;
 }
 
+Data NewList(std::size_t capacity) {
+  Data list(Data::type::list);
+  // The vector behind list_value() belongs to `list`; reserving while it is
+  // empty costs no copy.
+  const_cast<kainjow::mustache::list&>(list.list_value()).reserve(capacity);
+  return list;
+}
+
+void Append(Data* list, Data item) {
+  const_cast<kainjow::mustache::list&>(list->list_value()).emplace_back(std::move(item));
+}
+
 Data ViewModel::Toc(const Page& page) const {
-  Data toc(Data::type::list);
+  Data toc = NewList(page.headings.size());
   if (page.headings.empty()) return toc;
   int top = 6;
   for (const auto& h : page.headings) top = std::min(top, h.level);
   // Two levels: the page's top heading level and the one below it.
   std::vector<Data> items;
   std::vector<Data> children;
+  items.reserve(page.headings.size());  // Data copies when a vector grows
+  children.reserve(page.headings.size());
   auto flush = [&] {
     if (items.empty()) return;
     items.back()["has_children"] = !children.empty();
-    Data list(Data::type::list);
-    for (auto& c : children) list.push_back(c);
+    Data list = NewList(children.size());
+    for (auto& c : children) Append(&list, std::move(c));
     items.back()["children"] = std::move(list);
     children.clear();
   };
@@ -356,24 +465,24 @@ Data ViewModel::Toc(const Page& page) const {
     }
   }
   flush();
-  for (auto& i : items) toc.push_back(i);
+  for (auto& i : items) Append(&toc, std::move(i));
   return toc;
 }
 
 Data ViewModel::Terms(const Page& page) const {
-  Data groups(Data::type::list);
+  Data groups = NewList(kTaxonomies.size());
   auto it = page_terms_.find({page.lang, &page});
   if (it == page_terms_.end()) return groups;
   const Taxonomy* current = nullptr;
   Data group;
-  Data terms(Data::type::list);
+  Data terms = NewList(it->second.size());
   auto flush = [&] {
     if (!current) return;
-    group["title"] = Text(page.lang, "taxonomy." + current->name);
+    group["title"] = TaxonomyTitle(page.lang, current->name);
     group["terms"] = std::move(terms);
-    groups.push_back(group);
+    Append(&groups, std::move(group));
     group = Data();
-    terms = Data(Data::type::list);
+    terms = NewList(it->second.size());
   };
   for (const TermLink& link : it->second) {
     if (link.taxonomy != current) {
@@ -383,7 +492,7 @@ Data ViewModel::Terms(const Page& page) const {
     Data t;
     t["name"] = catalogs_.Term(page.lang, link.term->name);
     t["url"] = Link(link.term->url);
-    terms.push_back(t);
+    Append(&terms, std::move(t));
   }
   flush();
   return groups;
@@ -404,10 +513,10 @@ Data ViewModel::SectionNav(const Page& page, const Position& pos) const {
   nav["has_link_lang"] = s.index.is_fallback;
   nav["link_lang"] = s.index.is_fallback ? std::string(kSourceLanguage) : page.lang;
   nav["is_partial"] = n > window;
-  nav["count_text"] = Text(page.lang, "section.page_count", {{"count", std::int64_t(n)}});
-  Data entries(Data::type::list);
+  nav["count_text"] = CountText(s);
+  Data entries = NewList(window);
   for (std::size_t i = first; i < n && i < first + window; ++i) {
-    entries.push_back(Entry(page.lang, s.pages[i], i == pos.index));
+    Append(&entries, NavEntry(page.lang, s.pages[i], i == pos.index));
   }
   nav["entries"] = std::move(entries);
   return nav;
@@ -453,8 +562,8 @@ Data ViewModel::ForPage(const Page& page, Diagnostics* diag) const {
     d["section_nav"] = SectionNav(page, at);
     has_prev = at.index > 0;
     has_next = at.index + 1 < at.section->pages.size();
-    if (has_prev) d["prev"] = Entry(lang, at.section->pages[at.index - 1], false);
-    if (has_next) d["next"] = Entry(lang, at.section->pages[at.index + 1], false);
+    if (has_prev) d["prev"] = NavEntry(lang, at.section->pages[at.index - 1], false);
+    if (has_next) d["next"] = NavEntry(lang, at.section->pages[at.index + 1], false);
   } else {
     d["has_section_nav"] = false;
   }

@@ -17,7 +17,7 @@
 //   lang dir base site_title site_description home_url search_url feed_url
 //   feed_title chooser_url t.<catalog key> taxonomy_links[] {title url}
 //   has_taxonomy_links
-//   (and from the frame) menu[] {title url is_current has_link_lang link_lang
+//   and from MenuLayer(): menu[] {title url is_current has_link_lang link_lang
 //   link_dir} has_menu
 // Per page kind (ForPage, ForSection, ...): title head_title description
 //   canonical alternates[] {hreflang url} x_default_url
@@ -61,6 +61,12 @@ class ViewModel {
   // The data every HTML page of `lang` shares (built once per language).
   const Data& Common(std::string_view lang) const;
 
+  // The main menu of `lang` with the entry holding `site_url` marked
+  // current: {menu[] {title url is_current has_link_lang link_lang
+  // link_dir} has_menu}. Precomputed; rendered between Common() and a
+  // page's own data.
+  const Data& MenuLayer(std::string_view lang, const std::string& site_url) const;
+
   Data ForPage(const Page& page, Diagnostics* diag) const;
   Data ForSection(const Section& section) const;  // sections and the home page
   Data ForTaxonomy(const Taxonomy& taxonomy) const;
@@ -85,6 +91,15 @@ class ViewModel {
   std::vector<const Taxonomy*> NonEmptyTaxonomies(const std::string& lang) const;
 
  private:
+  // Strings every page of a language needs, formatted once: a catalog
+  // lookup per page and entry would dominate the build of a large site.
+  struct LangText {
+    std::string dir;          // "rtl" or "ltr"
+    std::string native_name;  // the language's name in itself
+    std::string home;         // nav.home
+    std::string badge;        // fallback.badge
+    std::map<std::string, std::string> taxonomy_titles;  // "tags" -> "Tags"
+  };
   // Position of a page in its own language's section listing.
   struct Position {
     const Section* section = nullptr;
@@ -98,6 +113,13 @@ class ViewModel {
 
   // The sections of `lang` (empty when the site has none in it).
   const std::map<std::string, Section>& SectionsOf(const std::string& lang) const;
+  const LangText& TextOf(std::string_view lang) const;
+  // The long date of `date` in `lang` (precomputed for every page date).
+  std::string LongDate(const std::string& lang, const Date& date) const;
+  // taxonomy.<name> in `lang`.
+  std::string TaxonomyTitle(const std::string& lang, const std::string& name) const;
+  // section.page_count of a section, precomputed.
+  const std::string& CountText(const Section& section) const;
   std::string Text(std::string_view lang, std::string_view key,
                    const MessageArgs& args = {}) const;
   // Message `key` as HTML: the text escaped, argument `name` replaced by `html`.
@@ -105,14 +127,30 @@ class ViewModel {
                        const std::string& html, const MessageArgs& args = {}) const;
 
   Data BuildCommon(const std::string& lang) const;
-  Data Menu(const std::string& lang, const std::string& current_url) const;
+  struct MenuEntry {
+    std::string title;
+    std::string url;  // site URL
+    std::string link_lang;
+    bool is_page = false;  // else a section: current for every page below it
+  };
+  struct Menus {
+    std::vector<MenuEntry> entries;
+    std::vector<Data> layers;  // [0]: none current; [i + 1]: entries[i] current
+  };
+  std::vector<MenuEntry> MenuEntries(const std::string& lang) const;
+  void BuildMenus(const std::string& lang);
   // Sets the head and navigation variables shared by every kind of HTML page.
   // `translations` are lang -> site URL of the same page in each language.
   void SetFrame(const std::string& lang, const std::string& title, const std::string& url,
                 const std::map<std::string, std::string>& translations, Data* d) const;
   Data Breadcrumbs(const std::string& lang, const std::string& section_path,
                    bool include_section) const;
-  Data Entry(const std::string& lang, const PageRef& ref, bool is_current) const;
+  // A link to a page in navigation: {title url is_current is_fallback}
+  // and, for a fallback, {link_lang link_dir badge}.
+  Data NavEntry(const std::string& lang, const PageRef& ref, bool is_current) const;
+  // A page in a listing: a navigation entry and {has_summary has_date},
+  // with {summary} and {date_iso date_text} when the page has them.
+  Data Entry(const std::string& lang, const PageRef& ref) const;
   Data Entries(const std::string& lang, const std::vector<PageRef>& refs) const;
   Data DateData(const std::string& lang, const Date& date) const;
   Data Toc(const Page& page) const;
@@ -128,9 +166,20 @@ class ViewModel {
   const Locales& locales_;
   std::string base_path_;  // "/" or "/kb/"
   std::map<std::string, Data, std::less<>> common_;
+  std::map<std::string, Menus, std::less<>> menus_;
+  std::map<std::string, LangText, std::less<>> text_;
+  std::map<std::pair<std::string, Date>, std::string> long_dates_;
+  std::map<const Section*, std::string> count_texts_;
   std::map<const Page*, Position> positions_;
   std::map<std::pair<std::string, const Page*>, std::vector<TermLink>> page_terms_;
 };
+
+// A list for `capacity` items. kainjow's data copies an item on push_back
+// and its move constructor is not noexcept, so a growing list deep-copies
+// the items it holds each time it grows: lists are sized once and filled
+// with Append(), which moves.
+Data NewList(std::size_t capacity);
+void Append(Data* list, Data item);
 
 // Front matter params as template data: objects, lists, strings, numbers
 // (as text) and booleans. A string with a script-capable URL scheme

@@ -19,7 +19,7 @@
 namespace kbgen {
 
 Data ViewModel::SubsectionList(const Section& section) const {
-  Data list(Data::type::list);
+  Data list = NewList(section.subsections.size());
   const auto& sections = SectionsOf(section.lang);
   for (const auto& path : section.subsections) {
     auto it = sections.find(path);
@@ -32,12 +32,11 @@ Data ViewModel::SubsectionList(const Section& section) const {
     s["url"] = Link(sub.url);
     s["summary"] = summary;
     s["has_summary"] = !summary.empty();
-    s["count_text"] = Text(section.lang, "section.page_count",
-                           {{"count", static_cast<std::int64_t>(sub.pages.size())}});
+    s["count_text"] = CountText(sub);
     s["has_link_lang"] = link_lang != section.lang;
     s["link_lang"] = link_lang;
     s["link_dir"] = IsRightToLeft(link_lang) ? "rtl" : "ltr";
-    list.push_back(s);
+    Append(&list, std::move(s));
   }
   return list;
 }
@@ -71,8 +70,7 @@ Data ViewModel::ForSection(const Section& section) const {
   s["has_content"] = index && !index->html.empty();
   s["is_fallback"] = section.index.is_fallback;
   s["fallback_notice"] = Text(lang, "fallback.notice");
-  s["count_text"] = Text(lang, "section.page_count",
-                         {{"count", static_cast<std::int64_t>(section.pages.size())}});
+  s["count_text"] = CountText(section);
   Data entries = Entries(lang, section.pages);
   s["has_entries"] = !entries.is_empty_list();
   s["entries"] = std::move(entries);
@@ -91,7 +89,7 @@ Data ViewModel::ForTaxonomy(const Taxonomy& taxonomy) const {
     auto it = taxonomies.find(taxonomy.name);
     if (it != taxonomies.end() && !it->second.terms.empty()) translations[l] = it->second.url;
   }
-  std::string title = Text(lang, "taxonomy." + taxonomy.name);
+  std::string title = TaxonomyTitle(lang, taxonomy.name);
   SetFrame(lang, title, taxonomy.url, translations, &d);
   SetDescription(title, &d);
   d["has_breadcrumbs"] = true;
@@ -107,14 +105,14 @@ Data ViewModel::ForTaxonomy(const Taxonomy& taxonomy) const {
     int c = locale.Compare(a.first, b.first);
     return c != 0 ? c < 0 : a.second->slug < b.second->slug;
   });
-  Data list(Data::type::list);
+  Data list = NewList(terms.size());
   for (const auto& [name, term] : terms) {
     Data t;
     t["name"] = name;
     t["url"] = Link(term->url);
     t["count_text"] = Text(lang, "taxonomy.term_count",
                            {{"count", static_cast<std::int64_t>(term->pages.size())}});
-    list.push_back(t);
+    Append(&list, std::move(t));
   }
   Data tax;
   tax["title"] = title;
@@ -141,13 +139,13 @@ Data ViewModel::ForTerm(const Taxonomy& taxonomy, const TaxonomyTerm& term) cons
   d["has_breadcrumbs"] = true;
   Data crumbs = Breadcrumbs(lang, "", false);
   Data tax_crumb;
-  std::string tax_title = Text(lang, "taxonomy." + taxonomy.name);
+  std::string tax_title = TaxonomyTitle(lang, taxonomy.name);
   tax_crumb["title"] = tax_title;
   tax_crumb["url"] = Link(taxonomy.url);
   tax_crumb["has_link_lang"] = false;
   tax_crumb["link_lang"] = lang;
   tax_crumb["link_dir"] = IsRightToLeft(lang) ? "rtl" : "ltr";
-  crumbs.push_back(tax_crumb);
+  Append(&crumbs, std::move(tax_crumb));
   d["breadcrumbs"] = std::move(crumbs);
 
   Data t;

@@ -90,12 +90,12 @@ bool ParamsValue(const nlohmann::json& v, const std::string& path, const std::st
       return true;
     }
     case nlohmann::json::value_t::array: {
-      Data list(Data::type::list);
+      Data list = NewList(v.size());
       std::size_t i = 0;
       for (const auto& item : v) {
         Data child;
         if (ParamsValue(item, path + "[" + std::to_string(i++) + "]", file, diag, &child)) {
-          list.push_back(child);
+          Append(&list, std::move(child));
         }
       }
       *out = std::move(list);
@@ -179,7 +179,7 @@ Data ViewModel::ForSearch(const std::string& lang) const {
   d["has_breadcrumbs"] = true;
   d["breadcrumbs"] = Breadcrumbs(lang, "", false);
 
-  Data languages(Data::type::list);
+  Data languages = NewList(kLanguages.size());
   nlohmann::json names = nlohmann::json::object();
   for (std::string_view l : kLanguages) {
     std::string code(l);
@@ -189,7 +189,7 @@ Data ViewModel::ForSearch(const std::string& lang) const {
     item["code"] = code;
     item["name"] = name;
     item["is_selected"] = code == lang;
-    languages.push_back(item);
+    Append(&languages, std::move(item));
   }
   std::string numbering;
   if (auto it = site_.config.numbering.find(lang); it != site_.config.numbering.end()) {
@@ -242,8 +242,8 @@ Data ViewModel::ForLanguageChooser() const {
   d["head_title"] = title;
   d["canonical"] = Absolute("/");
   SetDescription(DescriptionFor(site_.config, def), &d);
-  Data alternates(Data::type::list);
-  Data languages(Data::type::list);
+  Data alternates = NewList(kLanguages.size() + 1);
+  Data languages = NewList(kLanguages.size());
   nlohmann::json homes = nlohmann::json::object();
   for (std::string_view l : kLanguages) {
     std::string code(l);
@@ -251,7 +251,7 @@ Data ViewModel::ForLanguageChooser() const {
     Data alt;
     alt["hreflang"] = code;
     alt["url"] = Absolute(home);
-    alternates.push_back(alt);
+    Append(&alternates, std::move(alt));
     homes[code] = Link(home);
     Data item;
     item["code"] = code;
@@ -261,7 +261,7 @@ Data ViewModel::ForLanguageChooser() const {
     item["site_title"] = site_.config.TitleFor(code);
     item["intro"] = Text(code, "chooser.intro");
     item["title"] = Text(code, "chooser.title");
-    languages.push_back(item);
+    Append(&languages, std::move(item));
   }
   d["alternates"] = std::move(alternates);
   d["has_x_default"] = true;
@@ -281,7 +281,7 @@ Data ViewModel::ForNotFound() const {
   d["title"] = title;
   d["head_title"] = title + " – " + site_.config.TitleFor(def);
   d["noindex"] = true;
-  Data notices(Data::type::list);
+  Data notices = NewList(kLanguages.size());
   // The reader's language is unknown here: say it in every language, the
   // default language first.
   std::vector<std::string> order{def};
@@ -297,7 +297,7 @@ Data ViewModel::ForNotFound() const {
     n["home_text"] = Text(code, "notfound.home");
     n["home_url"] = Link("/" + code + "/");
     n["name"] = Text(code, "lang." + code);
-    notices.push_back(n);
+    Append(&notices, std::move(n));
   }
   Data nf;
   nf["notices"] = std::move(notices);
@@ -348,31 +348,31 @@ Data ViewModel::ForSitemap() const {
   }
   urls["index.html"] = {"/", {}};
 
-  Data list(Data::type::list);
+  Data list = NewList(urls.size());
   for (const auto& [path, entry] : urls) {
     const auto& [url, alts] = entry;
     Data u;
     u["loc"] = Absolute(url);
     bool has_alternates = alts.size() > 1;
     u["has_alternates"] = has_alternates;
-    Data alternates(Data::type::list);
+    Data alternates = NewList(kLanguages.size() + 1);
     if (has_alternates) {
       for (const auto& [l, alt_url] : alts) {
         Data a;
         a["hreflang"] = l;
         a["href"] = Absolute(alt_url);
-        alternates.push_back(a);
+        Append(&alternates, std::move(a));
       }
       auto x = alts.find(std::string(kSourceLanguage));
       if (x != alts.end()) {
         Data a;
         a["hreflang"] = "x-default";
         a["href"] = Absolute(x->second);
-        alternates.push_back(a);
+        Append(&alternates, std::move(a));
       }
     }
     u["alternates"] = std::move(alternates);
-    list.push_back(u);
+    Append(&list, std::move(u));
   }
   Data d;
   d["urls"] = std::move(list);
@@ -392,7 +392,7 @@ Data ViewModel::ForFeed(const std::string& lang) const {
   });
   if (pages.size() > static_cast<std::size_t>(kFeedEntries)) pages.resize(kFeedEntries);
   auto stamp = [](const Date& date) { return date.Iso() + "T00:00:00Z"; };
-  Data entries(Data::type::list);
+  Data entries = NewList(pages.size());
   for (const Page* p : pages) {
     Data e;
     e["title"] = p->meta.title;
@@ -400,7 +400,7 @@ Data ViewModel::ForFeed(const std::string& lang) const {
     e["updated"] = stamp(*p->meta.date);
     e["summary"] = p->meta.summary;
     e["has_summary"] = !p->meta.summary.empty();
-    entries.push_back(e);
+    Append(&entries, std::move(e));
   }
   std::string title = site_.config.TitleFor(lang);
   Data f;
