@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 #include <sys/stat.h>
 
 #include <xapian.h>
 
 #include "search/analyzer.h"
+#include "search/highlighter.h"
 #include "search/query.h"
 #include "search/schema.h"
 #include "search/stored_page.h"
@@ -39,26 +39,8 @@ struct Searcher::Language {
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<QueryBuilder> builder;
+  std::unique_ptr<StemTable> stems;
   FacetIndex facets;
-  // The stem table entries read so far (schema.h).
-  std::unordered_map<std::string, std::vector<std::string>> stem_words;
-
-  const std::vector<std::string>& StemWords(const std::string& stem) {
-    auto [it, inserted] = stem_words.try_emplace(stem);
-    if (inserted) {
-      if (stem_words.size() > 100000) {  // bound the cache; start afresh
-        stem_words.clear();
-        it = stem_words.try_emplace(stem).first;
-      }
-      std::string list = db.get_metadata(StemTableKey(stem));
-      for (std::size_t b = 0; b < list.size();) {
-        std::size_t e = std::min(list.find(' ', b), list.size());
-        it->second.push_back(list.substr(b, e - b));
-        b = e + 1;
-      }
-    }
-    return it->second;
-  }
 };
 
 namespace {
@@ -69,13 +51,7 @@ struct LanguageQuery {
   AnalyzedQuery analyzed;
   QueryBuilder::Result parsed;
   Xapian::MSet mset;
-  // Where to look for matches in a page's text: positional terms, and for
-  // each the query word it stands for (a word and its stem's other forms
-  // count as one).
-  bool highlight_ready = false;
-  bool han_characters = false;  // Chinese: single characters are searched in the text
-  std::vector<std::string> highlight;
-  std::vector<int> highlight_word;
+  std::unique_ptr<Highlighter> highlighter;  // made for the first hit
 };
 
 std::string LanguageList() {
@@ -88,85 +64,6 @@ std::string FacetList() {
   std::string out;
   for (const auto& f : kFacets) out.append(out.empty() ? "" : ", ").append(f.name);
   return out;
-}
-
-// The indexed words of the query terms, for snippets. A stem (Z term, no
-// positions) stands for the words of the stem table.
-void FindHighlightTerms(LanguageQuery* q) {
-  q->highlight_ready = true;
-  q->han_characters = q->language->spec->lang == "zh";
-  std::map<std::string, int> word_ids;
-  std::map<std::string, bool> seen;
-  auto add = [&](const std::string& term, const std::string& word_key) {
-    if (!seen.emplace(term, true).second) return;
-    auto id = word_ids.try_emplace(word_key, static_cast<int>(word_ids.size())).first->second;
-    q->highlight.push_back(term);
-    q->highlight_word.push_back(id);
-  };
-  for (const auto& term : HighlightTerms(q->parsed.query)) {
-    if (term.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
-      add(term, term);
-    } else if (term[0] == kPrefixStem[0]) {
-      std::string stem = term.substr(1);
-      for (const auto& word : q->language->StemWords(stem)) add(word, stem);
-    } else {
-      std::string stem = q->language->analyzer->Stem(term);
-      add(term, stem.empty() ? term : stem);
-    }
-  }
-}
-
-// The snippet of one hit: matched positions from the index, words from the
-// stored text.
-Snippet PageSnippet(const Xapian::Database& db, Xapian::docid did, const LanguageQuery& q,
-                    const StoredPage& page) {
-  std::vector<SnippetMatch> body, summary;
-  auto add = [&](Xapian::termpos pos, int word) {
-    if (pos >= page.body.first_position && pos - page.body.first_position < page.body.spans.size()) {
-      body.push_back({pos - page.body.first_position, word});
-    } else if (pos >= page.summary.first_position &&
-               pos - page.summary.first_position < page.summary.spans.size()) {
-      summary.push_back({pos - page.summary.first_position, word});
-    }
-  };
-  for (std::size_t i = 0; i < q.highlight.size(); ++i) {
-    const std::string& term = q.highlight[i];
-    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
-      add(*p, q.highlight_word[i]);
-    }
-  }
-  // Wildcards: the page's own words that start with the prefix.
-  int word = 1 + (q.highlight_word.empty() ? 0 : *std::max_element(q.highlight_word.begin(),
-                                                                     q.highlight_word.end()));
-  for (const auto& prefix : q.analyzed.wildcard_prefixes) {
-    auto t = db.termlist_begin(did);
-    t.skip_to(prefix);
-    for (; t != db.termlist_end(did) && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) add(*p, word);
-    }
-    ++word;
-  }
-  // A Chinese character searched alone matches the words that contain it,
-  // which its term has no positions for (document_maker.h): find it in
-  // the text itself.
-  for (std::size_t i = 0; i < q.highlight.size(); ++i) {
-    if (!q.han_characters || !IsHanCharacter(q.highlight[i])) continue;
-    auto scan = [&](const StoredText& t, std::vector<SnippetMatch>* out) {
-      const std::string& c = q.highlight[i];
-      for (auto at = t.text.find(c); at != std::string::npos; at = t.text.find(c, at + c.size())) {
-        auto span = std::upper_bound(t.spans.begin(), t.spans.end(), at,
-                                     [](std::size_t v, const Span& s) { return v < s.begin; });
-        if (span == t.spans.begin() || at >= (--span)->end) continue;
-        out->push_back({static_cast<std::size_t>(span - t.spans.begin()), q.highlight_word[i]});
-      }
-    };
-    scan(page.body, &body);
-    scan(page.summary, &summary);
-  }
-  const std::size_t chars = q.language->spec->snippet_chars;
-  if (!body.empty()) return MakeSnippet(page.body, std::move(body), chars);
-  if (!summary.empty()) return MakeSnippet(page.summary, std::move(summary), chars);
-  return MakeSnippet(page.body.text.empty() ? page.summary : page.body, {}, chars);
 }
 
 Xapian::Query Filtered(const Xapian::Query& query, const Xapian::Query& filter) {
@@ -267,6 +164,7 @@ Searcher::Language* Searcher::Get(std::size_t lang_index, std::string* error) {
   l->analyzer = Analyzer::Create(spec.lang, error);
   if (!l->analyzer) return nullptr;
   l->builder = std::make_unique<QueryBuilder>(l->analyzer.get(), l->db);
+  l->stems = std::make_unique<StemTable>(l->db);
   languages_[lang_index] = std::move(l);
   return languages_[lang_index].get();
 }
@@ -403,8 +301,12 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
       }
       SearchHit hit;
       if (request.snippets) {
-        if (!q.highlight_ready) FindHighlightTerms(&q);
-        hit.snippet = PageSnippet(q.language->db, *r.it, q, page);
+        if (!q.highlighter) {
+          q.highlighter = std::make_unique<Highlighter>(q.language->db, q.language->analyzer.get(),
+                                                        q.language->stems.get(), q.parsed.query,
+                                                        q.analyzed.wildcard_prefixes);
+        }
+        hit.snippet = q.highlighter->Make(*r.it, page);
       }
       hit.url = std::move(page.url);
       hit.title = std::move(page.title);
