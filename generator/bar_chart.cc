@@ -115,8 +115,8 @@ class Canvas {
 
   void Rect(double x, double y, double w, double h, std::string_view fill) {
     double px = rtl_ ? kWidth - x - w : x;
-    out_ += "<rect x=\"" + Num(px) + "\" y=\"" + Num(y) + "\" width=\"" + Num(w) +
-            "\" height=\"" + Num(h) + "\" fill=\"" + std::string(fill) + "\"/>\n";
+    out_ += "<rect x=\"" + Num(px) + "\" y=\"" + Num(y) + "\" width=\"" + Num(w) + "\" height=\"" +
+            Num(h) + "\" fill=\"" + std::string(fill) + "\"/>\n";
   }
   void Line(double x1, double y1, double x2, double y2, std::string_view stroke) {
     out_ += "<line x1=\"" + Num(X(x1)) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(X(x2)) +
@@ -127,11 +127,13 @@ class Canvas {
   void Text(double x, double y, std::string_view anchor, const std::vector<std::string>& lines,
             bool is_label) {
     std::string physical(anchor);
-    if (rtl_ && anchor == "start") physical = "end";
-    else if (rtl_ && anchor == "end") physical = "start";
+    if (rtl_ && anchor == "start")
+      physical = "end";
+    else if (rtl_ && anchor == "end")
+      physical = "start";
     double top = y - (static_cast<double>(lines.size()) - 1) * kLine / 2;
-    out_ += "<text x=\"" + Num(X(x)) + "\" y=\"" + Num(top + kFont * 0.35) +
-            "\" text-anchor=\"" + physical + "\" fill=\"" + std::string(kText) + "\">";
+    out_ += "<text x=\"" + Num(X(x)) + "\" y=\"" + Num(top + kFont * 0.35) + "\" text-anchor=\"" +
+            physical + "\" fill=\"" + std::string(kText) + "\">";
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string text = EscapeXml(lines[i]);
       if (rtl_ && is_label) text = std::string(kRle) + text + std::string(kPdf);
@@ -158,12 +160,23 @@ std::string EscapeXml(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -198,10 +211,11 @@ std::string RenderBarChartSvg(const BarChart& chart) {
   double natural = 0, longest_word = 0;
   for (const auto& g : chart.groups) {
     natural = std::max(natural, EstimateTextWidth(g, kFont));
-    for (const auto& w : Words(g)) longest_word = std::max(longest_word, EstimateTextWidth(w, kFont));
+    for (const auto& w : Words(g))
+      longest_word = std::max(longest_word, EstimateTextWidth(w, kFont));
   }
-  double label_w = natural <= kWidth * kLabelShare ? natural
-                                                   : std::max(kWidth * kLabelShare, longest_word);
+  double label_w =
+      natural <= kWidth * kLabelShare ? natural : std::max(kWidth * kLabelShare, longest_word);
   double value_room = 0, max_value = 0;
   for (std::size_t g = 0; g < chart.groups.size(); ++g) {
     for (std::size_t s = 0; s < n_series; ++s) {
@@ -255,10 +269,11 @@ std::string RenderBarChartSvg(const BarChart& chart) {
   svg += " viewBox=\"0 0 " + Num(kWidth) + " " + Num(height) + "\" width=\"" + Num(kWidth) +
          "\" height=\"" + Num(height) + "\"";
   // Fixed direction: the layout above is already mirrored where needed.
-  svg += " direction=\"ltr\" font-size=\"" + Num(kFont) +
-         "\" style=\"max-width:100%;height:auto\">\n";
+  svg +=
+      " direction=\"ltr\" font-size=\"" + Num(kFont) + "\" style=\"max-width:100%;height:auto\">\n";
   svg += "<title id=\"" + EscapeXml(chart.id) + "-title\">" + EscapeXml(chart.label) + "</title>\n";
-  svg += "<desc id=\"" + EscapeXml(chart.id) + "-desc\">" + EscapeXml(chart.description) + "</desc>\n";
+  svg +=
+      "<desc id=\"" + EscapeXml(chart.id) + "-desc\">" + EscapeXml(chart.description) + "</desc>\n";
   svg += "<rect width=\"" + Num(kWidth) + "\" height=\"" + Num(height) + "\" fill=\"#ffffff\"/>\n";
   svg += body;
   svg += "</svg>";

@@ -1,8 +1,8 @@
 #include "generator/catalog_file.h"
 
-#include <utility>
-
 #include <yaml-cpp/yaml.h>
+
+#include <utility>
 
 #include "generator/yaml_strict.h"
 
@@ -13,8 +13,7 @@ constexpr std::string_view kTermsKey = "terms";
 
 class CatalogReader {
  public:
-  CatalogReader(const std::string& path, Diagnostics* diag)
-      : source_{path, 1}, diag_(diag) {}
+  CatalogReader(const std::string& path, Diagnostics* diag) : source_{path, 1}, diag_(diag) {}
 
   bool ok() const { return ok_; }
   CatalogFile& result() { return result_; }
@@ -22,8 +21,8 @@ class CatalogReader {
   void ReadRoot(const YAML::Node& root) {
     if (root.IsNull()) return;  // an empty catalog: every key falls back
     if (!root.IsMap()) {
-      Error(LineOf(root, source_), "a catalog is a mapping of keys to messages, found " +
-                                       DescribeYaml(root));
+      Error(LineOf(root, source_),
+            "a catalog is a mapping of keys to messages, found " + DescribeYaml(root));
       return;
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
@@ -78,8 +77,8 @@ class CatalogReader {
       std::string term = it->first.Scalar();
       int term_line = LineOf(it->first, source_);
       if (!it->second.IsScalar() || it->second.Scalar().empty()) {
-        Error(term_line, "term '" + term + "' must have a name (a text), found " +
-                             DescribeYaml(it->second));
+        Error(term_line,
+              "term '" + term + "' must have a name (a text), found " + DescribeYaml(it->second));
         continue;
       }
       Store(&result_.terms, term, it->second.Scalar(), term_line, "term");

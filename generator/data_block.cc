@@ -117,7 +117,8 @@ std::optional<DataBlockSpec> ParseDataBlockSpec(std::string_view body, int line,
     if (text.empty() || text.starts_with('#')) continue;
     std::size_t colon = text.find(':');
     if (colon == std::string_view::npos) {
-      diag->Error(page_file, at, "data block: expected 'key: value', found '" + std::string(text) + "'");
+      diag->Error(page_file, at,
+                  "data block: expected 'key: value', found '" + std::string(text) + "'");
       ok = false;
       continue;
     }
@@ -125,8 +126,9 @@ std::optional<DataBlockSpec> ParseDataBlockSpec(std::string_view body, int line,
     std::string value = Unquote(Trim(text.substr(colon + 1)));
     auto [it, inserted] = seen.emplace(key, at);
     if (!inserted) {
-      diag->Error(page_file, at, "data block: '" + key + "' is given twice (also on line " +
-                                     std::to_string(it->second) + ")");
+      diag->Error(page_file, at,
+                  "data block: '" + key + "' is given twice (also on line " +
+                      std::to_string(it->second) + ")");
       ok = false;
       continue;
     }
@@ -146,8 +148,8 @@ std::optional<DataBlockSpec> ParseDataBlockSpec(std::string_view body, int line,
       }
       spec.chart = value == "bar";
     } else {
-      diag->Error(page_file, at, "data block: unknown key '" + key + "'; the keys are " +
-                                     std::string(kKeys));
+      diag->Error(page_file, at,
+                  "data block: unknown key '" + key + "'; the keys are " + std::string(kKeys));
       ok = false;
     }
   }
@@ -174,9 +176,9 @@ std::optional<std::string> RenderDataBlock(std::string_view block_body, int line
   const int at = spec->file_line;
   const std::string shown = (data_dir / spec->file).generic_string();
   if (!InsideDataDir(data_dir, spec->file)) {
-    diag->Error(page_file, at, "data block: '" + spec->file +
-                                   "' must be a path inside " + data_dir.generic_string() +
-                                   " (no '..', not absolute)");
+    diag->Error(page_file, at,
+                "data block: '" + spec->file + "' must be a path inside " +
+                    data_dir.generic_string() + " (no '..', not absolute)");
     return std::nullopt;
   }
   DataFileCache own_cache;

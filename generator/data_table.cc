@@ -1,5 +1,7 @@
 #include "generator/data_table.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -7,8 +9,6 @@
 #include <set>
 #include <sstream>
 #include <utility>
-
-#include <yaml-cpp/yaml.h>
 
 #include "generator/diagnostics.h"
 #include "generator/utf8.h"
@@ -128,7 +128,8 @@ DataLoad BuildTable(const std::vector<CsvRecord>& records) {
   DataLoad load;
   const CsvRecord& header = records[0];
   if (header.cells.size() < 2) {
-    return Failure(header.line, "the header needs a label column and at least one column of numbers");
+    return Failure(header.line,
+                   "the header needs a label column and at least one column of numbers");
   }
   std::set<std::string> seen;
   for (std::size_t c = 0; c < header.cells.size(); ++c) {
@@ -146,8 +147,7 @@ DataLoad BuildTable(const std::vector<CsvRecord>& records) {
     const CsvRecord& rec = records[r];
     if (rec.cells.size() != header.cells.size()) {
       return Failure(rec.line, "this row has " + std::to_string(rec.cells.size()) +
-                                   " cells; the header has " +
-                                   std::to_string(header.cells.size()));
+                                   " cells; the header has " + std::to_string(header.cells.size()));
     }
     DataRow row;
     row.label = rec.cells[0];

@@ -1,15 +1,15 @@
 // Catalogs: every catalog compiled once at load, checked against English.
 #include "generator/i18n.h"
 
+#include <unicode/locid.h>
+#include <unicode/plurrule.h>
+#include <unicode/strenum.h>
+
 #include <cstdint>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <utility>
-
-#include <unicode/locid.h>
-#include <unicode/plurrule.h>
-#include <unicode/strenum.h>
 
 #include "generator/catalog_file.h"
 #include "generator/locale.h"
@@ -131,8 +131,8 @@ class CatalogsImpl : public Catalogs {
   std::map<std::string, Catalog, std::less<>> catalogs_;
 };
 
-bool CatalogsImpl::Compile(const CatalogFile& parsed, const icu::Locale& locale,
-                           Catalog* catalog, Diagnostics* diag) {
+bool CatalogsImpl::Compile(const CatalogFile& parsed, const icu::Locale& locale, Catalog* catalog,
+                           Diagnostics* diag) {
   bool ok = true;
   for (const auto& [key, text] : parsed.messages) {
     std::string error;
@@ -216,8 +216,7 @@ void CatalogsImpl::CheckAgainstEnglish(const Catalog& catalog, Diagnostics* diag
 }
 
 bool CatalogsImpl::Build(const std::map<std::string, std::string>& texts, const std::string& dir,
-                         const std::map<std::string, std::string>& numbering,
-                         Diagnostics* diag) {
+                         const std::map<std::string, std::string>& numbering, Diagnostics* diag) {
   bool ok = true;
   std::set<std::string> present;
   std::map<std::string, icu::Locale> locales;
@@ -226,8 +225,7 @@ bool CatalogsImpl::Build(const std::map<std::string, std::string>& texts, const 
     Catalog catalog;
     catalog.file = (std::filesystem::path(dir) / (lang + ".yml")).string();
     auto digits = numbering.find(lang);
-    icu::Locale locale(
-        IcuLocaleId(lang, digits == numbering.end() ? "" : digits->second).c_str());
+    icu::Locale locale(IcuLocaleId(lang, digits == numbering.end() ? "" : digits->second).c_str());
     locales.emplace(lang, locale);
     auto text = texts.find(lang);
     if (text == texts.end()) {
@@ -276,8 +274,7 @@ std::unique_ptr<Catalogs> Catalogs::Load(const std::filesystem::path& dir, Diagn
     if (!std::filesystem::exists(file, ec)) continue;  // reported by FromTexts
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
-    if (!std::filesystem::is_regular_file(file, ec) || !in || !(text << in.rdbuf()) ||
-        in.bad()) {
+    if (!std::filesystem::is_regular_file(file, ec) || !in || !(text << in.rdbuf()) || in.bad()) {
       // An empty file gives a failed `<<` too: it is an empty catalog.
       if (std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0) {
         texts.emplace(lang, "");

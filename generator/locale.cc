@@ -1,10 +1,5 @@
 #include "generator/locale.h"
 
-#include <algorithm>
-#include <array>
-#include <cstdint>
-#include <utility>
-
 #include <unicode/coll.h>
 #include <unicode/datefmt.h>
 #include <unicode/gregocal.h>
@@ -13,6 +8,11 @@
 #include <unicode/stringpiece.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
 
 #include "generator/clone_pool.h"
 
@@ -80,7 +80,8 @@ class IcuLocaleFormat : public LocaleFormat {
     const auto& pool = style == DateStyle::kLong ? long_date_ : short_date_;
     auto format = pool.Acquire();
     if (!format) return date.Iso();
-    double millis = static_cast<double>(DaysFromCivil(date.year, date.month, date.day)) * 86400000.0;
+    double millis =
+        static_cast<double>(DaysFromCivil(date.year, date.month, date.day)) * 86400000.0;
     icu::UnicodeString out;
     format->format(millis, out);
     return ToUtf8(out);

@@ -1,13 +1,13 @@
 #include "generator/message.h"
 
-#include <type_traits>
-#include <utility>
-#include <variant>
-
 #include <unicode/messagepattern.h>
 #include <unicode/parseerr.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
+
+#include <type_traits>
+#include <utility>
+#include <variant>
 
 namespace kbgen {
 namespace {

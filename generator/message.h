@@ -10,15 +10,15 @@
 #ifndef KBGEN_GENERATOR_MESSAGE_H_
 #define KBGEN_GENERATOR_MESSAGE_H_
 
+#include <unicode/locid.h>
+#include <unicode/msgfmt.h>
+
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <unicode/locid.h>
-#include <unicode/msgfmt.h>
 
 #include "generator/clone_pool.h"
 #include "generator/i18n.h"

@@ -62,9 +62,10 @@ BarChart Sample(bool rtl) {
 
 TEST_CASE("the chart is an image with a name and a description") {
   std::string svg = RenderBarChartSvg(Sample(false));
-  CHECK(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"data-chart\" "
-                        "role=\"img\" aria-label=\"Bar chart: Products &amp; services\" "
-                        "aria-describedby=\"data-7-chart-desc\" viewBox=\"0 0 720 "));
+  CHECK(
+      svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"data-chart\" "
+                      "role=\"img\" aria-label=\"Bar chart: Products &amp; services\" "
+                      "aria-describedby=\"data-7-chart-desc\" viewBox=\"0 0 720 "));
   CHECK(svg.find("<title id=\"data-7-chart-title\">Bar chart: Products &amp; services</title>") !=
         std::string::npos);
   CHECK(svg.find("<desc id=\"data-7-chart-desc\">The figures are in the table above.</desc>") !=

@@ -1,8 +1,5 @@
 // Catalog loading: flattening, English fallback and its warnings, malformed
 // messages, plural and argument checks, terms, and concurrent formatting.
-#include "generator/i18n.h"
-#include "generator/page.h"
-
 #include <doctest/doctest.h>
 
 #include <map>
@@ -10,6 +7,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "generator/i18n.h"
+#include "generator/page.h"
 
 using namespace kbgen;
 
@@ -170,18 +170,18 @@ TEST_CASE("an unquoted message starting with a brace is explained") {
 
 TEST_CASE("duplicate keys, also between nested and dotted forms, are errors") {
   Diagnostics diag;
-  auto c = Catalogs::FromTexts(With("fr", "nav:\n  home: Accueil\nnav.home: Maison\n"), "i18n",
-                               &diag);
+  auto c =
+      Catalogs::FromTexts(With("fr", "nav:\n  home: Accueil\nnav.home: Maison\n"), "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) ==
-        "i18n/fr.yml:3: error: key 'nav.home' is given twice (also on line 2)\n");
+  CHECK(Messages(diag) == "i18n/fr.yml:3: error: key 'nav.home' is given twice (also on line 2)\n");
 }
 
 TEST_CASE("a message that is not a text is an error") {
   Diagnostics diag;
   auto c = Catalogs::FromTexts(With("fr", "nav:\n  home:\n    - Accueil\n"), "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) == "i18n/fr.yml:2: error: message 'nav.home' must be a text, found a list\n");
+  CHECK(Messages(diag) ==
+        "i18n/fr.yml:2: error: message 'nav.home' must be a text, found a list\n");
 }
 
 TEST_CASE("plural forms missing or foreign to the language are warned about") {
@@ -272,7 +272,8 @@ TEST_CASE("select and nested plural with named arguments") {
   CHECK(c->Format("en", "search.results", {{"count", 2.5}}) == "2.5 results");
 }
 
-TEST_CASE("apostrophes: a typographic one is plain text, a straight one quotes only before a brace") {
+TEST_CASE(
+    "apostrophes: a typographic one is plain text, a straight one quotes only before a brace") {
   Diagnostics diag;
   auto texts = With("en", std::string(kEnglish) +
                               "a: \"l’{term}\"\n"
@@ -297,7 +298,7 @@ TEST_CASE("formatting from several threads at once gives the same texts") {
       for (std::int64_t i = 0; i < 300; ++i) {
         std::int64_t n = (i * 7 + t) % 30;
         std::string ru = c->Format("ru", "search.results", {{"count", n}});
-        std::string suffix = n % 10 == 1 && n % 100 != 11                          ? "результат"
+        std::string suffix = n % 10 == 1 && n % 100 != 11 ? "результат"
                              : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)
                                  ? "результата"
                                  : "результатов";

@@ -96,8 +96,8 @@ Rendered Render(const std::string& body, const std::string& lang, const DataDir&
   Locales locales(numbering);
   Diagnostics diag;
   Rendered r;
-  r.html = RenderDataBlock(body, 12, "content/" + lang + "/regions.md", lang, dir.path(),
-                           *catalogs, locales.For(lang), &diag);
+  r.html = RenderDataBlock(body, 12, "content/" + lang + "/regions.md", lang, dir.path(), *catalogs,
+                           locales.For(lang), &diag);
   r.messages = Messages(diag);
   CHECK(r.html.has_value() == !diag.has_errors());
   return r;
@@ -114,8 +114,8 @@ std::string TablePart(const std::string& html) {
 TEST_CASE("an English data block: table with caption, scopes, labels and numbers") {
   DataDir dir;
   dir.Write("products.csv", kCsv);
-  Rendered r = Render("file: products.csv\ncaption: Products: by region & type\nsource: ITU\n",
-                      "en", dir);
+  Rendered r =
+      Render("file: products.csv\ncaption: Products: by region & type\nsource: ITU\n", "en", dir);
   REQUIRE(r.html);
   CHECK(r.messages == "");
   CHECK(TablePart(*r.html) ==
@@ -179,8 +179,8 @@ TEST_CASE("an Arabic data block: translated labels, mirrored chart") {
 TEST_CASE("Arabic-Indic digits in tables when the site asks") {
   DataDir dir;
   dir.Write("products.csv", kCsv);
-  Rendered r = Render("file: products.csv\ncaption: المنتجات\nchart: none\n", "ar", dir,
-                      {{"ar", "arab"}});
+  Rendered r =
+      Render("file: products.csv\ncaption: المنتجات\nchart: none\n", "ar", dir, {{"ar", "arab"}});
   REQUIRE(r.html);
   CHECK(r.html->find("<td class=\"num\">١٬٢٠٠</td><td class=\"num\">٣٠٫٥</td>") !=
         std::string::npos);
@@ -189,8 +189,9 @@ TEST_CASE("Arabic-Indic digits in tables when the site asks") {
 
 TEST_CASE("YAML data, a taxonomy header, a year label and quoted values") {
   DataDir dir;
-  dir.Write("sub/years.yml",
-            "- country: \"2018\"\n  knowledge sharing: 3\n- country: Africa\n  knowledge sharing: 4\n");
+  dir.Write(
+      "sub/years.yml",
+      "- country: \"2018\"\n  knowledge sharing: 3\n- country: Africa\n  knowledge sharing: 4\n");
   Rendered r = Render("# the years table\nfile: sub/years.yml\ncaption: \"Years: \\\"all\\\"\"\n",
                       "fr", dir);
   REQUIRE(r.html);
@@ -208,14 +209,15 @@ TEST_CASE("data block errors name the page file and line") {
   dir.Write("negative.csv", "region,knowledge sharing\nAfrica,-3\n");
 
   CHECK(Render("file: missing.csv\ncaption: C\n", "en", dir).messages ==
-        "content/en/regions.md:13: error: data file " + (dir.path() / "missing.csv").generic_string() +
-            ": file not found\n");
+        "content/en/regions.md:13: error: data file " +
+            (dir.path() / "missing.csv").generic_string() + ": file not found\n");
   CHECK(Render("caption: C\nfile: bad.csv\n", "en", dir).messages ==
         "content/en/regions.md:14: error: data file " + (dir.path() / "bad.csv").generic_string() +
             ", line 3: 'many' is not a number (column 'knowledge sharing'); write numbers "
             "plainly, like 1234.5\n");
   CHECK(Render("file: unknown.csv\ncaption: C\n", "en", dir).messages ==
-        "content/en/regions.md:13: error: data file " + (dir.path() / "unknown.csv").generic_string() +
+        "content/en/regions.md:13: error: data file " +
+            (dir.path() / "unknown.csv").generic_string() +
             ", line 1: unknown key 'colour': neither a taxonomy term under 'terms:' in "
             "i18n/en.yml nor a string 'data.colour'\n"
             "content/en/regions.md:13: error: data file " +
@@ -238,8 +240,8 @@ TEST_CASE("data block syntax errors") {
   CHECK(Render("caption: C\n", "en", dir).messages ==
         "content/en/regions.md:12: error: data block: 'file:' must name a data file in "
         "content/data/\n");
-  CHECK(Render("file: products.csv\ncaption: C\ncolour: red\nchart: pie\nfile: x.csv\njunk\n",
-               "en", dir)
+  CHECK(Render("file: products.csv\ncaption: C\ncolour: red\nchart: pie\nfile: x.csv\njunk\n", "en",
+               dir)
             .messages ==
         "content/en/regions.md:15: error: data block: unknown key 'colour'; the keys are file, "
         "caption, chart, source\n"
@@ -251,8 +253,8 @@ TEST_CASE("data block syntax errors") {
 TEST_CASE("a data file must stay inside the data folder") {
   DataDir dir;
   dir.Write("products.csv", kCsv);
-  std::string inside = "' must be a path inside " + dir.path().generic_string() +
-                       " (no '..', not absolute)\n";
+  std::string inside =
+      "' must be a path inside " + dir.path().generic_string() + " (no '..', not absolute)\n";
   CHECK(Render("file: ../products.csv\ncaption: C\n", "en", dir).messages ==
         "content/en/regions.md:13: error: data block: '../products.csv" + inside);
   CHECK(Render("file: /etc/passwd.csv\ncaption: C\n", "en", dir).messages ==
@@ -281,7 +283,7 @@ TEST_CASE("one cache serves pages rendered on several threads") {
   }
   for (auto& t : threads) t.join();
   CHECK(Messages(diag) == "");
-  CHECK(out[0].find("أفريقيا") != std::string::npos);  // ar
-  CHECK(out[1].find(">1,200<") != std::string::npos);   // en
+  CHECK(out[0].find("أفريقيا") != std::string::npos);       // ar
+  CHECK(out[1].find(">1,200<") != std::string::npos);       // en
   CHECK(out[3].find(">1\u202F200<") != std::string::npos);  // fr
 }

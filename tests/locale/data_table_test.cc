@@ -123,9 +123,7 @@ TEST_CASE("the cache reads a file once and reports missing files and bad names")
   fs::path dir = fs::temp_directory_path() / "kbgen_data_table_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  {
-    std::ofstream(dir / "a.csv") << "region,a\nAfrica,1\n";
-  }
+  { std::ofstream(dir / "a.csv") << "region,a\nAfrica,1\n"; }
   DataFileCache cache;
   auto first = cache.Get(dir / "a.csv");
   REQUIRE(first->ok);

@@ -122,8 +122,8 @@ TEST_CASE("Spanish collation: accents are secondary, ñ is a letter after n, ch 
 }
 
 TEST_CASE("French collation: accented titles among plain ones, accents compared forwards") {
-  CHECK(Sorted("fr", {"Zambie", "Éthiopie", "Eswatini", "Égypte", "Estonie", "Espagne",
-                      "Algérie", "Afrique du Sud"}) ==
+  CHECK(Sorted("fr", {"Zambie", "Éthiopie", "Eswatini", "Égypte", "Estonie", "Espagne", "Algérie",
+                      "Afrique du Sud"}) ==
         std::vector<std::string>{"Afrique du Sud", "Algérie", "Égypte", "Espagne", "Estonie",
                                  "Eswatini", "Éthiopie", "Zambie"});
   // France French compares accents from the start of the word (Canadian
@@ -136,8 +136,8 @@ TEST_CASE("Russian collation: ё with е, whatever the byte order") {
   CHECK(Sorted("ru", {"Южная Африка", "Ямайка", "Ёлкино", "Сербия", "Египет", "Северная Македония",
                       "Австрия", "Эстония", "Республика Молдова", "Республика Корея"}) ==
         std::vector<std::string>{"Австрия", "Египет", "Ёлкино", "Республика Корея",
-                                 "Республика Молдова", "Северная Македония", "Сербия",
-                                 "Эстония", "Южная Африка", "Ямайка"});
+                                 "Республика Молдова", "Северная Македония", "Сербия", "Эстония",
+                                 "Южная Африка", "Ямайка"});
 }
 
 TEST_CASE("Arabic collation: alef with hamza sorts as alef, alef madda before it") {
@@ -156,9 +156,8 @@ TEST_CASE("Arabic collation: alef with hamza sorts as alef, alef madda before it
 TEST_CASE("Chinese collation is pinyin order") {
   CHECK(Sorted("zh", {"波斯尼亚和黑塞哥维那", "塞尔维亚", "摩尔多瓦共和国", "南非", "黑山",
                       "津巴布韦", "北马其顿", "泰国", "大韩民国", "挪威"}) ==
-        std::vector<std::string>{"北马其顿", "波斯尼亚和黑塞哥维那", "大韩民国", "黑山",
-                                 "津巴布韦", "摩尔多瓦共和国", "南非", "挪威", "塞尔维亚",
-                                 "泰国"});
+        std::vector<std::string>{"北马其顿", "波斯尼亚和黑塞哥维那", "大韩民国", "黑山", "津巴布韦",
+                                 "摩尔多瓦共和国", "南非", "挪威", "塞尔维亚", "泰国"});
 }
 
 TEST_CASE("English collation ignores case first and compares digits by value") {

@@ -4,14 +4,14 @@
 // language (Arabic: 3-10 take the plural noun, 11-99 the singular
 // accusative, 100 the singular genitive; Russian: 1 and 21 singular, 2-4
 // genitive singular, 0, 5-20 and 100 genitive plural).
-#include "generator/i18n.h"
-#include "generator/page.h"
-
 #include <doctest/doctest.h>
 
 #include <map>
 #include <memory>
 #include <string>
+
+#include "generator/i18n.h"
+#include "generator/page.h"
 
 using namespace kbgen;
 

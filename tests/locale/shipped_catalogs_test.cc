@@ -1,8 +1,6 @@
 // The catalogs shipped in i18n/: they load without a warning, every
 // language has every key and every taxonomy term of the content spec, and
 // the strings the theme relies on say what they should.
-#include "generator/i18n.h"
-
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -13,6 +11,7 @@
 #include <vector>
 
 #include "generator/catalog_file.h"
+#include "generator/i18n.h"
 #include "generator/page.h"
 
 using namespace kbgen;
@@ -27,31 +26,105 @@ std::string Messages(const Diagnostics& diag) {
 
 // The taxonomy vocabulary of notes on the content format: regions,
 // countries, product types and tags, as written in front matter.
-const std::vector<std::string> kVocabulary = {
-    "Africa", "Americas", "Arab States", "Asia and Pacific", "CIS", "Europe",
-    "Bosnia and Herzegovina", "Serbia", "Republic of Moldova", "South Africa", "Montenegro",
-    "Zimbabwe", "North Macedonia", "Thailand", "Republic of Korea", "Norway",
-    "knowledge sharing", "capacity building", "innovation assessment", "project co-creation",
-    "innovation ecosystems", "digital transformation", "policy", "entrepreneurship", "startups",
-    "stakeholders", "partnerships", "funding", "measurement", "smart cities", "youth",
-    "regional cooperation", "SDG 9", "Industry 4.0", "digital innovation profile",
-    "country review", "training"};
+const std::vector<std::string> kVocabulary = {"Africa",
+                                              "Americas",
+                                              "Arab States",
+                                              "Asia and Pacific",
+                                              "CIS",
+                                              "Europe",
+                                              "Bosnia and Herzegovina",
+                                              "Serbia",
+                                              "Republic of Moldova",
+                                              "South Africa",
+                                              "Montenegro",
+                                              "Zimbabwe",
+                                              "North Macedonia",
+                                              "Thailand",
+                                              "Republic of Korea",
+                                              "Norway",
+                                              "knowledge sharing",
+                                              "capacity building",
+                                              "innovation assessment",
+                                              "project co-creation",
+                                              "innovation ecosystems",
+                                              "digital transformation",
+                                              "policy",
+                                              "entrepreneurship",
+                                              "startups",
+                                              "stakeholders",
+                                              "partnerships",
+                                              "funding",
+                                              "measurement",
+                                              "smart cities",
+                                              "youth",
+                                              "regional cooperation",
+                                              "SDG 9",
+                                              "Industry 4.0",
+                                              "digital innovation profile",
+                                              "country review",
+                                              "training"};
 
 // The keys the default theme and the view model use.
-const std::vector<std::string> kThemeKeys = {
-    "site.skip_to_content", "site.tagline", "site.footer", "site.language_name", "nav.home",
-    "nav.menu", "nav.breadcrumbs", "nav.sections", "nav.previous", "nav.next", "nav.language",
-    "nav.toc", "nav.search", "nav.main", "lang.ar", "lang.en", "lang.es", "lang.fr", "lang.ru",
-    "lang.zh", "chooser.title", "chooser.intro", "search.label", "search.placeholder",
-    "search.button", "search.results", "search.no_results", "search.did_you_mean",
-    "search.all_languages", "search.filter_by", "search.noscript", "page.published",
-    "page.updated_ago", "page.summary", "page.translations", "page.terms", "fallback.notice",
-    "fallback.badge", "fallback.original", "section.page_count", "section.subsections",
-    "section.pages", "section.read_more", "taxonomy.tags", "taxonomy.region",
-    "taxonomy.country", "taxonomy.type", "taxonomy.term_count", "taxonomy.all_terms",
-    "taxonomy.pages_tagged", "notfound.title", "notfound.text", "notfound.home", "feed.title",
-    "redirect.text", "data.region", "data.total", "data.chart_label", "data.chart_desc",
-    "data.source"};
+const std::vector<std::string> kThemeKeys = {"site.skip_to_content",
+                                             "site.tagline",
+                                             "site.footer",
+                                             "site.language_name",
+                                             "nav.home",
+                                             "nav.menu",
+                                             "nav.breadcrumbs",
+                                             "nav.sections",
+                                             "nav.previous",
+                                             "nav.next",
+                                             "nav.language",
+                                             "nav.toc",
+                                             "nav.search",
+                                             "nav.main",
+                                             "lang.ar",
+                                             "lang.en",
+                                             "lang.es",
+                                             "lang.fr",
+                                             "lang.ru",
+                                             "lang.zh",
+                                             "chooser.title",
+                                             "chooser.intro",
+                                             "search.label",
+                                             "search.placeholder",
+                                             "search.button",
+                                             "search.results",
+                                             "search.no_results",
+                                             "search.did_you_mean",
+                                             "search.all_languages",
+                                             "search.filter_by",
+                                             "search.noscript",
+                                             "page.published",
+                                             "page.updated_ago",
+                                             "page.summary",
+                                             "page.translations",
+                                             "page.terms",
+                                             "fallback.notice",
+                                             "fallback.badge",
+                                             "fallback.original",
+                                             "section.page_count",
+                                             "section.subsections",
+                                             "section.pages",
+                                             "section.read_more",
+                                             "taxonomy.tags",
+                                             "taxonomy.region",
+                                             "taxonomy.country",
+                                             "taxonomy.type",
+                                             "taxonomy.term_count",
+                                             "taxonomy.all_terms",
+                                             "taxonomy.pages_tagged",
+                                             "notfound.title",
+                                             "notfound.text",
+                                             "notfound.home",
+                                             "feed.title",
+                                             "redirect.text",
+                                             "data.region",
+                                             "data.total",
+                                             "data.chart_label",
+                                             "data.chart_desc",
+                                             "data.source"};
 
 struct Loaded {
   Loaded() { catalogs = Catalogs::Load(std::string(KBGEN_SOURCE_DIR) + "/i18n", &diag); }
