@@ -200,6 +200,7 @@ Data ViewModel::ForSearch(const std::string& lang) const {
   nlohmann::json config = {
       {"api", Link("/api/search")},
       {"lang", lang},
+      {"dir", DirOf(lang)},
       {"numberLocale", numbering.empty() ? lang : lang + "-u-nu-" + numbering},
       {"results", nlohmann::json::parse(PluralFormsJson(lang, "search.results", "count"))},
       {"noResults", Text(lang, "search.no_results")},

@@ -49,6 +49,15 @@
     return pattern ? pattern.split('{count}').join(numbers.format(n)) : numbers.format(n);
   }
 
+  function formatDate(iso) {
+    try {
+      return new Intl.DateTimeFormat(config.numberLocale, { dateStyle: 'long', timeZone: 'UTC' })
+          .format(new Date(iso + 'T00:00:00Z'));
+    } catch (e) {
+      return iso;
+    }
+  }
+
   function isSiteUrl(url) {
     return typeof url === 'string' && url.charAt(0) === '/' && url.charAt(1) !== '/' &&
         url.charAt(1) !== '\\';
@@ -114,14 +123,19 @@
         item.dir = resultLang === 'ar' ? 'rtl' : 'ltr';
       }
       item.appendChild(title);
-      var meta = [];
-      if (resultLang !== config.lang && config.langNames[resultLang]) meta.push(config.langNames[resultLang]);
-      if (r.date) meta.push(String(r.date));
-      if (meta.length) {
-        var m = element('p', 'search-result__meta', meta.join(' · '));
-        m.lang = config.lang;
-        item.appendChild(m);
+      var meta = element('p', 'search-result__meta');
+      meta.lang = config.lang;
+      meta.dir = config.dir;
+      if (resultLang !== config.lang && config.langNames[resultLang]) {
+        meta.appendChild(document.createTextNode(config.langNames[resultLang]));
       }
+      if (/^\d{4}-\d{2}-\d{2}$/.test(r.date || '')) {
+        if (meta.firstChild) meta.appendChild(document.createTextNode(' · '));
+        var time = element('time', '', formatDate(r.date));
+        time.dateTime = r.date;
+        meta.appendChild(time);
+      }
+      if (meta.firstChild) item.appendChild(meta);
       var snippet = element('p', 'search-result__snippet');
       if (r.snippet) {
         var doc = new DOMParser().parseFromString('<body>' + String(r.snippet) + '</body>', 'text/html');
