@@ -58,6 +58,7 @@ void RenderAllMarkdown(Site* site, const LinkResolver& resolver, const Catalogs&
   options.max_bytes = site->config.max_page_bytes;
   options.time_limit_seconds = site->config.markdown_seconds;
   options.block_hooks = {"data"};
+  DataFileCache data_cache;  // each data file is read once for all languages
   ParallelFor(site->pages.size(), [&](std::size_t i) {
     Page& page = *site->pages[i];
     if (page.url.empty()) return;  // rejected by the site model
@@ -68,7 +69,7 @@ void RenderAllMarkdown(Site* site, const LinkResolver& resolver, const Catalogs&
     };
     hooks.render_block = [&](std::string_view info, std::string_view body, int line) {
       return RenderDataBlock(body, line, page.file, page.lang, data_dir, catalogs,
-                             locales.For(page.lang), diag);
+                             locales.For(page.lang), diag, &data_cache);
     };
     MarkdownResult r =
         RenderMarkdown(page.markdown, page.file, page.body_line, options, hooks, diag);
@@ -127,17 +128,20 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
     if (config->base_url.empty() || config->base_url.back() != '/') config->base_url += '/';
   }
 
-  auto catalogs = Catalogs::Load(opt.i18n_dir, &diag);
+  auto catalogs = Catalogs::Load(opt.i18n_dir, &diag, config->numbering);
   Locales locales(config->numbering);
   LoadedContent content = LoadContent(opt.content_dir, &diag);
-  if (!catalogs || diag.has_errors()) return Fail(diag, err);
+  if (!catalogs) return Fail(diag, err);
+  // Pages that loaded go on through the site model and Markdown even when
+  // others failed, so one run reports every error it can find.
 
   TitleLess title_less = [&](const std::string& lang, const std::string& a,
                              const std::string& b) { return locales.For(lang).Compare(a, b) < 0; };
   auto site = BuildSite(*config, std::move(content.pages), title_less, &diag);
   std::set<std::string> asset_paths;
   for (const auto& a : content.assets) asset_paths.insert(a.rel_path);
-  LinkResolver resolver(*site, asset_paths, BasePathOf(site->config.base_url));
+  LinkResolver resolver(*site, asset_paths, BasePathOf(site->config.base_url),
+                        content.failed_pages);
   RenderAllMarkdown(site.get(), resolver, *catalogs, locales, content.data_dir, &diag);
   WarnUntranslatedTerms(*site, *catalogs, &diag);
   if (diag.has_errors()) return Fail(diag, err);

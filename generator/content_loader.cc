@@ -175,7 +175,9 @@ LoadedContent LoadContent(const fs::path& content_dir, Diagnostics* diag) {
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (pages[i]) {
       result.pages.push_back(std::move(pages[i]));
-    } else if (!found[i].rel_path.ends_with(".md")) {
+    } else if (found[i].rel_path.ends_with(".md")) {
+      result.failed_pages.insert(found[i].lang + "/" + found[i].rel_path);
+    } else {
       result.assets.push_back({found[i].source, found[i].lang + "/" + found[i].rel_path});
     }
   }

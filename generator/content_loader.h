@@ -28,6 +28,9 @@ struct LoadedContent {
   std::vector<std::unique_ptr<Page>> pages;  // ordered by (lang, rel_path)
   std::vector<Asset> assets;                 // ordered by rel_path
   std::filesystem::path data_dir;            // <content>/data (may not exist)
+  // "lang/rel_path" of Markdown files that failed to load: links to them
+  // are not reported again as broken.
+  std::set<std::string> failed_pages;
 };
 
 LoadedContent LoadContent(const std::filesystem::path& content_dir, Diagnostics* diag);

@@ -18,8 +18,12 @@ std::string EncodePath(const std::string& path) {
 
 }  // namespace
 
-LinkResolver::LinkResolver(const Site& site, std::set<std::string> assets, std::string base_path)
-    : site_(site), assets_(std::move(assets)), base_path_(std::move(base_path)) {
+LinkResolver::LinkResolver(const Site& site, std::set<std::string> assets, std::string base_path,
+                           std::set<std::string> failed)
+    : site_(site),
+      assets_(std::move(assets)),
+      base_path_(std::move(base_path)),
+      failed_(std::move(failed)) {
   for (const auto& page : site.pages) {
     if (!page->url.empty()) by_path_[{page->lang, page->rel_path}] = page.get();
   }
@@ -57,6 +61,10 @@ ResolvedLink LinkResolver::Resolve(const Page& from, std::string_view href) cons
       target = it->second;
     } else if (auto en = by_path_.find({std::string(kSourceLanguage), rel}); en != by_path_.end()) {
       target = en->second;
+    }
+    if (!target && (failed_.count(resolved) ||
+                    failed_.count(std::string(kSourceLanguage) + "/" + rel))) {
+      return {"#", ""};
     }
     if (!target) {
       return {"", "broken link '" + std::string(href) + "': no page " + resolved +

@@ -29,7 +29,10 @@ class LinkResolver {
  public:
   // `assets`: content-relative paths of non-Markdown files ("en/img/a.png").
   // `base_path`: path prefix of the site ("/" or "/kb/").
-  LinkResolver(const Site& site, std::set<std::string> assets, std::string base_path);
+  // `failed`: content-relative paths of pages that failed to load; links to
+  // them resolve to "#" without an error (the build fails already).
+  LinkResolver(const Site& site, std::set<std::string> assets, std::string base_path,
+               std::set<std::string> failed = {});
 
   ResolvedLink Resolve(const Page& from, std::string_view href) const;
 
@@ -37,6 +40,7 @@ class LinkResolver {
   const Site& site_;
   std::set<std::string> assets_;
   std::string base_path_;
+  std::set<std::string> failed_;
   std::map<std::pair<std::string, std::string>, const Page*> by_path_;  // (lang, rel_path)
 };
 
