@@ -57,6 +57,17 @@ double PluralSample(icu::PluralRules& rules, const icu::UnicodeString& keyword) 
   return fallback;
 }
 
+// The BCP 47 tag a browser's Intl API takes for an ICU locale ID, so the
+// search page formats numbers and dates as the build does:
+// "en_GB" -> "en-GB", "ar@numbers=latn" -> "ar-u-nu-latn".
+std::string BrowserLocaleId(const std::string& icu_id) {
+  std::string base = icu_id.substr(0, icu_id.find('@'));
+  std::replace(base.begin(), base.end(), '_', '-');
+  auto numbers = icu_id.find("@numbers=");
+  if (numbers != std::string::npos) base += "-u-nu-" + icu_id.substr(numbers + 9);
+  return base;
+}
+
 }  // namespace
 
 bool IsScriptUrl(std::string_view url) {
@@ -194,14 +205,12 @@ Data ViewModel::ForSearch(const std::string& lang) const {
   std::string numbering;
   if (auto it = site_.config.numbering.find(lang); it != site_.config.numbering.end()) {
     numbering = it->second;
-  } else if (lang == "ar") {
-    numbering = "latn";  // the project's default for Arabic
   }
   nlohmann::json config = {
       {"api", Link("/api/search")},
       {"lang", lang},
       {"dir", DirOf(lang)},
-      {"numberLocale", numbering.empty() ? lang : lang + "-u-nu-" + numbering},
+      {"numberLocale", BrowserLocaleId(IcuLocaleId(lang, numbering))},
       {"results", nlohmann::json::parse(PluralFormsJson(lang, "search.results", "count"))},
       {"noResults", Text(lang, "search.no_results")},
       {"didYouMean",

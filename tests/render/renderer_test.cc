@@ -454,6 +454,9 @@ TEST_CASE("the search page works as a form and hands its strings to the script")
   CHECK(Contains(en, "&quot;1&quot;:&quot;1 result&quot;"));
   CHECK(Contains(en, "&quot;other&quot;:&quot;{count} results&quot;"));
   CHECK(Contains(en, "&quot;didYouMean&quot;:&quot;Did you mean {suggestion}?&quot;"));
+  // The browser formats numbers and dates with the build's locale.
+  CHECK(Contains(en, "&quot;numberLocale&quot;:&quot;en-GB&quot;"));
+  CHECK(Contains(f.Out("ar/search/index.html"), "&quot;numberLocale&quot;:&quot;ar-u-nu-latn&quot;"));
 }
 
 TEST_CASE("rendering is deterministic and the same from several threads") {
