@@ -39,6 +39,14 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// The x attribute of the SVG <text> element whose content is `label`.
+double TextX(const std::string& svg, const std::string& label) {
+  auto end = svg.find(">" + label + "</text>");
+  if (end == std::string::npos) return -1;
+  auto x = svg.rfind(" x=\"", end);
+  return std::stod(svg.substr(x + 4));
+}
+
 fs::path CopyFixture() {
   fs::path dir = TempDir() / "content";
   fs::copy(kFixture / "content", dir, fs::copy_options::recursive);
@@ -108,6 +116,41 @@ TEST_CASE("links between source files become working URLs with heading anchors")
   CHECK(Contains(mapping_ru, "id=\"первые-шаги\""));
   std::string mapping_zh = ReadFile(site / "zh/toolkit/mapping/index.html");
   CHECK(Contains(mapping_zh, "id=\"第一步\""));
+}
+
+TEST_CASE("taxonomy pages are translated in Arabic and Chinese") {
+  const fs::path& site = BuiltSite();
+  // The region index and the term page, with the term in the reader's language.
+  std::string ar_index = ReadFile(site / "ar/region/index.html");
+  CHECK(Contains(ar_index, "href=\"/ar/region/europe/\""));
+  CHECK(Contains(ar_index, "أوروبا"));
+  std::string ar_term = ReadFile(site / "ar/region/europe/index.html");
+  CHECK(Contains(ar_term, "أوروبا"));
+  CHECK(Contains(ar_term, "href=\"/ar/countries/serbia/\""));
+  std::string zh_term = ReadFile(site / "zh/country/serbia/index.html");
+  CHECK(Contains(zh_term, "塞尔维亚"));
+  CHECK(Contains(zh_term, "href=\"/zh/countries/serbia/\""));
+  // The page links its terms to the term pages.
+  std::string zh_page = ReadFile(site / "zh/countries/serbia/index.html");
+  CHECK(Contains(zh_page, "href=\"/zh/region/europe/\""));
+}
+
+TEST_CASE("a data block becomes a table and a chart, mirrored in Arabic") {
+  const fs::path& site = BuiltSite();
+  std::string zh = ReadFile(site / "zh/countries/serbia/index.html");
+  CHECK(Contains(zh, "<table"));
+  CHECK(Contains(zh, "<th scope=\"col\">知识共享</th>"));
+  CHECK(Contains(zh, "<th scope=\"row\">非洲</th>"));
+  CHECK(Contains(zh, "<svg"));
+  CHECK(Contains(zh, "按区域分列的产品"));
+  std::string ar = ReadFile(site / "ar/countries/serbia/index.html");
+  REQUIRE(Contains(ar, "<svg"));
+  CHECK(Contains(ar, "أفريقيا"));
+  // Mirrored: the axis starts at the right, so the label of 0 lies to the
+  // right of the label of the largest value.
+  CHECK(TextX(ar, "0") > TextX(ar, "2"));
+  std::string en = ReadFile(site / "en/countries/serbia/index.html");
+  CHECK(TextX(en, "0") < TextX(en, "2"));
 }
 
 TEST_CASE("no internal link or anchor in the built site is broken") {
