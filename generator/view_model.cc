@@ -124,6 +124,16 @@ std::string ViewModel::TaxonomyTitle(const std::string& lang, const std::string&
   return it != t.taxonomy_titles.end() ? it->second : Text(lang, "taxonomy." + name);
 }
 
+std::map<std::string, std::string> ViewModel::TranslationUrls(const Page& page) const {
+  std::map<std::string, std::string> urls;
+  auto it = site_.translations.find(page.translation_key);
+  if (it != site_.translations.end()) {
+    for (const auto& [lang, p] : it->second) urls[lang] = p->url;
+  }
+  urls.emplace(page.lang, page.url);  // a page the model left out of its key
+  return urls;
+}
+
 const std::string& ViewModel::CountText(const Section& section) const {
   static const std::string kNone;
   auto it = count_texts_.find(&section);
@@ -525,8 +535,7 @@ Data ViewModel::SectionNav(const Page& page, const Position& pos) const {
 Data ViewModel::ForPage(const Page& page, Diagnostics* diag) const {
   const std::string& lang = page.lang;
   Data d;
-  std::map<std::string, std::string> translations;
-  for (const auto& [l, p] : site_.TranslationsOf(page)) translations[l] = p->url;
+  std::map<std::string, std::string> translations = TranslationUrls(page);
   SetFrame(lang, page.meta.title, page.url, translations, &d);
   SetDescription(page.meta.summary.empty() ? DescriptionFor(site_.config, lang)
                                            : page.meta.summary,

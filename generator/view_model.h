@@ -118,6 +118,8 @@ class ViewModel {
   std::string LongDate(const std::string& lang, const Date& date) const;
   // taxonomy.<name> in `lang`.
   std::string TaxonomyTitle(const std::string& lang, const std::string& name) const;
+  // Site URL of each existing translation of `page` (itself included), by language.
+  std::map<std::string, std::string> TranslationUrls(const Page& page) const;
   // section.page_count of a section, precomputed.
   const std::string& CountText(const Section& section) const;
   std::string Text(std::string_view lang, std::string_view key,

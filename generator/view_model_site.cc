@@ -320,9 +320,7 @@ Data ViewModel::ForSitemap() const {
   std::map<std::string, std::pair<std::string, std::map<std::string, std::string>>> urls;
   for (const auto& p : site_.pages) {
     if (p->url.empty() || p->is_section_index) continue;
-    std::map<std::string, std::string> alts;
-    for (const auto& [l, t] : site_.TranslationsOf(*p)) alts[l] = t->url;
-    urls[p->output_path] = {p->url, alts};
+    urls[p->output_path] = {p->url, TranslationUrls(*p)};
   }
   for (const auto& [lang, sections] : site_.sections) {
     for (const auto& [path, s] : sections) {
