@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -19,6 +21,7 @@
 #include "generator/i18n.h"
 #include "generator/locale.h"
 #include "generator/page.h"
+#include "generator/renderer.h"
 #include "generator/site.h"
 
 namespace kbgen::testing {
@@ -278,6 +281,69 @@ fallback:
 inline std::unique_ptr<Catalogs> TestCatalogs() {
   Diagnostics diag;  // fallback warnings are expected here
   return Catalogs::FromTexts(TestCatalogTexts(), "i18n", &diag);
+}
+
+// The small site most renderer tests use.
+// en: home, toolkit (mapping, policy), about; fr: home, toolkit, mapping;
+// ar: mapping. The French toolkit lists the English policy page as a fallback.
+inline std::unique_ptr<Site> SmallSite() {
+  SiteBuilder b;
+  b.Add("en", "_index.md", "Knowledge base")->meta.summary = "Start here.";
+  b.Add("en", "toolkit/_index.md", "Toolkit");
+  Page* mapping = b.Add("en", "toolkit/mapping.md", "Mapping an ecosystem");
+  mapping->meta.weight = 1;
+  mapping->meta.date = Date{2018, 12, 1};
+  mapping->meta.summary = "Who does what.";
+  mapping->meta.tags = {"policy"};
+  mapping->meta.aliases = {"/en/old-mapping/"};
+  mapping->headings = {{2, "First steps", "first-steps"},
+                       {3, "Partners", "partners"},
+                       {2, "Who takes part", "who-takes-part"}};
+  mapping->html = "<h2 id=\"first-steps\">First steps</h2><p>x</p>"
+                  "<h3 id=\"partners\">Partners</h3><h2 id=\"who-takes-part\">Who takes part</h2>";
+  Page* policy = b.Add("en", "toolkit/policy.md", "Policy pillars");
+  policy->meta.weight = 2;
+  policy->meta.date = Date{2018, 3, 19};
+  b.Add("en", "about.md", "About")->meta.date = Date{2017, 5, 8};
+  b.Add("fr", "_index.md", "Base de connaissances");
+  b.Add("fr", "toolkit/_index.md", "Boîte à outils");
+  Page* fr_mapping = b.Add("fr", "toolkit/mapping.md", "Cartographier un écosystème");
+  fr_mapping->meta.weight = 1;
+  fr_mapping->meta.date = Date{2018, 12, 1};
+  fr_mapping->meta.tags = {"policy"};
+  Page* ar_mapping = b.Add("ar", "toolkit/mapping.md", "رسم خريطة المنظومة");
+  ar_mapping->meta.weight = 1;
+  return b.Build();
+}
+
+struct Fixture {
+  explicit Fixture(std::unique_ptr<Site> s, std::vector<std::filesystem::path> dirs = {kDefaultTheme})
+      : site(std::move(s)), catalogs(TestCatalogs()) {
+    REQUIRE(catalogs);
+    renderer = SiteRenderer::Create(*site, *catalogs, locales, dirs, &diag);
+    REQUIRE_MESSAGE(renderer, AllMessages(diag));
+    for (const auto& job : renderer->Jobs()) jobs[job.output_path] = job;
+  }
+
+  bool Has(const std::string& path) const { return jobs.count(path) > 0; }
+
+  std::string Out(const std::string& path) {
+    auto it = jobs.find(path);
+    if (it == jobs.end()) FAIL("no job writes " << path);
+    return renderer->Render(it->second, &diag);
+  }
+
+  std::unique_ptr<Site> site;
+  std::unique_ptr<Catalogs> catalogs;
+  Locales locales;
+  Diagnostics diag;
+  std::unique_ptr<SiteRenderer> renderer;
+  std::map<std::string, RenderJob> jobs;
+};
+
+inline std::string HtmlTag(const std::string& html) {
+  auto start = html.find("<html");
+  return start == std::string::npos ? "" : html.substr(start, html.find('>', start) - start + 1);
 }
 
 }  // namespace kbgen::testing
