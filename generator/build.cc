@@ -113,8 +113,33 @@ std::string SummaryLine(const Site& site, std::size_t files, double seconds,
 
 }  // namespace
 
+// Wall time per phase, printed with --timings.
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(bool enabled) : enabled_(enabled) {}
+  void Mark(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    if (enabled_) {
+      double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+      char line[96];
+      std::snprintf(line, sizeof line, "  %-22s %9.1f ms\n", phase, ms);
+      lines_ += line;
+    }
+    last_ = now;
+  }
+  void Print(std::ostream& err) const {
+    if (enabled_) err << "timings:\n" << lines_;
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::string lines_;
+};
+
 int RunBuild(const BuildOptions& opt, std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
+  PhaseTimer timer(opt.timings);
   Diagnostics diag;
 
   auto config = LoadSiteConfig(opt.config_file, opt.config_given, &diag);
@@ -132,17 +157,20 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   Locales locales(config->numbering);
   LoadedContent content = LoadContent(opt.content_dir, &diag);
   if (!catalogs) return Fail(diag, err);
+  timer.Mark("load");
   // Pages that loaded go on through the site model and Markdown even when
   // others failed, so one run reports every error it can find.
 
   TitleLess title_less = [&](const std::string& lang, const std::string& a,
                              const std::string& b) { return locales.For(lang).Compare(a, b) < 0; };
   auto site = BuildSite(*config, std::move(content.pages), title_less, &diag);
+  timer.Mark("site model");
   std::set<std::string> asset_paths;
   for (const auto& a : content.assets) asset_paths.insert(a.rel_path);
   LinkResolver resolver(*site, asset_paths, BasePathOf(site->config.base_url),
                         content.failed_pages);
   RenderAllMarkdown(site.get(), resolver, *catalogs, locales, content.data_dir, &diag);
+  timer.Mark("markdown");
   WarnUntranslatedTerms(*site, *catalogs, &diag);
   if (diag.has_errors()) return Fail(diag, err);
 
@@ -168,6 +196,7 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   for (const auto& a : content.assets) claim(a.rel_path, a.source.string());
   for (const auto& [src, path] : static_files) claim(path, src.string());
   if (diag.has_errors()) return Fail(diag, err);
+  timer.Mark("templates");
 
   std::string error;
   auto writer = SiteWriter::Open(opt.out_dir, &error);
@@ -205,21 +234,26 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
     }
   });
   if (opt.progress) err << "\r\033[K" << std::flush;
+  timer.Mark("render and write");
   for (const auto& a : content.assets) {
     if (!writer->Copy(a.source, a.rel_path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
   }
   for (const auto& [src, path] : static_files) {
     if (!writer->Copy(src, path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
   }
+  timer.Mark("copy files");
   if (indexer.joinable()) indexer.join();
+  timer.Mark("search index (rest)");
   if (!index_ok) diag.Add({Severity::kError, "", 0, 0, "search index: " + index_error});
   if (diag.has_errors()) return Fail(diag, err);
 
-  if (!writer->Commit(&error)) {
+  if (!writer->Commit(&error, opt.durable)) {
     diag.Add({Severity::kError, "", 0, 0, error});
     return Fail(diag, err);
   }
+  timer.Mark("swap in");
   PrintDiagnostics(diag, err);
+  timer.Print(err);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!opt.quiet) {

@@ -26,6 +26,8 @@ struct BuildOptions {
   bool progress = false;  // show "pages done / total" (on a terminal)
   bool quiet = false;     // no summary line
   bool index = true;      // write the search index
+  bool timings = false;   // print the wall time of each phase
+  bool durable = false;   // flush to disk before the swap (see SiteWriter::Commit)
 };
 
 // Runs a build; diagnostics and the summary go to `err`. Returns the exit status.

@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
   bool no_index = false;
   build_cmd->add_flag("--no-index", no_index, "Skip writing the search index");
   build_cmd->add_flag("--quiet,-q", build.quiet, "Print only errors and warnings");
+  build_cmd->add_flag("--timings", build.timings, "Print the wall time of each build phase");
+  build_cmd->add_flag("--durable", build.durable,
+                      "Flush the new site to disk before swapping it in (slower; survives a "
+                      "power cut right after the build)");
 
   kbgen::search::SearchOptions search;
   std::string site_dir = "site";

@@ -158,11 +158,14 @@ bool SiteWriter::Copy(const fs::path& source, std::string_view rel_path, std::st
   return Write(rel_path, data, error);
 }
 
-bool SiteWriter::Commit(std::string* error) {
-  // Make the new site durable before it becomes visible.
-  int dir_fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    ::syncfs(dir_fd);
+bool SiteWriter::Commit(std::string* error, bool durable) {
+  if (durable) {
+    int dir_fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd < 0 || ::syncfs(dir_fd) != 0) {
+      *error = staging_.string() + ": error: cannot flush the new site to disk: " + ErrnoText();
+      if (dir_fd >= 0) ::close(dir_fd);
+      return false;
+    }
     ::close(dir_fd);
   }
   std::error_code ec;

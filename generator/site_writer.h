@@ -39,8 +39,11 @@ class SiteWriter {
   bool Write(std::string_view rel_path, std::string_view content, std::string* error);
   bool Copy(const std::filesystem::path& source, std::string_view rel_path, std::string* error);
 
-  // Flushes the staging folder to disk and swaps it in place of the output.
-  bool Commit(std::string* error);
+  // Swaps the staging folder in place of the output. With `durable`, first
+  // flushes the file system to disk (syncfs), so that a power cut right
+  // after the swap cannot leave empty files; it costs as much as the
+  // machine has unwritten data, so it is the publisher's choice.
+  bool Commit(std::string* error, bool durable = false);
 
  private:
   SiteWriter(std::filesystem::path out, std::filesystem::path staging, int lock_fd);
