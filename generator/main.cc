@@ -9,6 +9,7 @@
 
 #include "generator/build.h"
 #include "search/search_command.h"
+#include "search/server.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"kbgen: builds a multilingual knowledge base site (ar en es fr ru zh) "
@@ -58,6 +59,15 @@ int main(int argc, char** argv) {
   search_cmd->add_flag("--json", search.json, "Print one JSON object");
   search_cmd->add_option("QUERY", search.query_words, "Query (Xapian syntax)")->required();
 
+  kbgen::search::ServeOptions serve;
+  std::string serve_site = "site";
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "Serve a built site and its search API (/api/search) over HTTP, for local "
+               "preview or behind a web server");
+  serve_cmd->add_option("--site", serve_site, "Built site folder")->capture_default_str();
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port (0: any free port)")->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
 
   if (*build_cmd) {
@@ -86,6 +96,10 @@ int main(int argc, char** argv) {
       search.filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
     }
     return kbgen::search::RunSearchCommand(search, std::cout, std::cerr);
+  }
+  if (*serve_cmd) {
+    serve.site_dir = serve_site;
+    return kbgen::search::RunServer(serve, std::cout, std::cerr);
   }
   return 2;
 }

@@ -7,10 +7,9 @@
 #include "search/snippet.h"
 
 namespace kbgen::search {
-namespace {
 
-nlohmann::ordered_json ToJson(const std::string& query, const std::string& lang,
-                              const SearchResponse& r) {
+nlohmann::ordered_json ResponseToJson(const std::string& query, const std::string& lang,
+                                      const SearchResponse& r) {
   nlohmann::ordered_json j;
   j["query"] = query;
   j["lang"] = lang;
@@ -40,6 +39,8 @@ nlohmann::ordered_json ToJson(const std::string& query, const std::string& lang,
   j["suggestion"] = r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nlohmann::ordered_json();
   return j;
 }
+
+namespace {
 
 void PrintText(const std::string& query, const std::string& lang, int offset,
                const SearchResponse& r, std::ostream& out) {
@@ -118,7 +119,7 @@ int RunSearchCommand(const SearchOptions& options, std::ostream& out, std::ostre
     return search_error.bad_request ? 2 : 1;
   }
   if (options.json) {
-    out << ToJson(query, options.lang, response)
+    out << ResponseToJson(query, options.lang, response)
                .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
         << "\n";
   } else {

@@ -16,6 +16,8 @@
 #define KBGEN_SEARCH_SEARCH_COMMAND_H_
 
 #include <filesystem>
+
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -32,6 +34,13 @@ struct SearchOptions {
   bool json = false;
   std::vector<std::string> query_words;  // joined with spaces
 };
+
+struct SearchResponse;
+
+// The JSON object above for one response (used by `kbgen search --json`
+// and by the search service, so both speak the same shape).
+nlohmann::ordered_json ResponseToJson(const std::string& query, const std::string& lang,
+                                      const SearchResponse& response);
 
 // Runs `kbgen search`: prints to out, errors to err; returns the exit status.
 int RunSearchCommand(const SearchOptions& options, std::ostream& out, std::ostream& err);
