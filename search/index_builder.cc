@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -75,6 +77,31 @@ std::string ReadSmallFile(const std::filesystem::path& path) {
   return text;
 }
 
+// Xapian gives every new database a random UUID, stored in bytes 16-31 of
+// the glass version file (after the 14-byte magic and 2-byte format
+// version). Nothing here uses it (it serves replication), and a random one
+// would make two builds of the same pages differ, so it is replaced by one
+// derived from the generation name, which is a hash of the contents.
+std::string StampStableUuid(const std::filesystem::path& db_dir) {
+  const std::filesystem::path version = db_dir / "iamglass";
+  std::string uuid;
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a, twice with two seeds
+  for (int round = 0; round < 2; ++round) {
+    for (char c : db_dir.filename().string() + char('0' + round)) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    for (int i = 0; i < 8; ++i) uuid += static_cast<char>((h >> (8 * i)) & 0xff);
+  }
+  std::fstream f(version, std::ios::in | std::ios::out | std::ios::binary);
+  char magic[14];
+  if (!f.read(magic, sizeof magic) || std::string_view(magic, 14) != "\x0f\x0dXapian Glass") {
+    return version.string() + ": not a glass version file";
+  }
+  f.seekp(16);
+  if (!f.write(uuid.data(), 16) || !f.flush()) return version.string() + ": cannot write";
+  return "";
+}
+
 // Builds one language's database and points its stub at it; "" on success.
 std::string BuildLanguage(const std::string& lang, const std::vector<const PageRecord*>& records,
                           const SynonymConfig& synonyms, const std::filesystem::path& site_dir) {
@@ -101,6 +128,7 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
     if (!builder->Add(*r, &error)) return error;
   }
   if (!builder->Finish(&error)) return error;
+  if (std::string e = StampStableUuid(db_dir); !e.empty()) return e;
 
   // The stub is replaced by a rename, so a reader sees the old or the new
   // one, never a partial file.
