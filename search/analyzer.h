@@ -1,7 +1,8 @@
 // Per-language text analysis, the same at index and at query time.
 //
 // Text is segmented into words with ICU's word BreakIterator (dictionary
-// based for Chinese), and each word is normalised before Xapian sees it:
+// based for Chinese; plain ASCII stretches are segmented by hand with the
+// same resulting terms), and each word is normalised before Xapian sees it:
 // NFKC with case folding for every language; accents folded for English,
 // French and Spanish (économie -> economie, año -> ano, œ -> oe); ё -> е
 // and stress marks dropped for Russian; tashkeel and tatweel removed and
@@ -76,8 +77,9 @@ class Analyzer {
   void NormalizeWord(std::string_view word, std::vector<std::string>* terms);
 
   // The stem of a term, or "" when Xapian's query parser would not stem it
-  // (no stemmer, or the term does not start with a letter). Cached.
-  std::string Stem(const std::string& term);
+  // (no stemmer, or the term does not start with a letter). Cached; the
+  // reference is valid until the next call.
+  const std::string& Stem(const std::string& term);
 
   // How a word is written, lower-cased (NFC, case folded but accents and
   // marks kept): "Économie" -> "économie". Shows a folded term the way the
@@ -88,6 +90,11 @@ class Analyzer {
   Analyzer(const LanguageSpec& spec, std::unique_ptr<icu::BreakIterator> words,
            const icu::Normalizer2* nfkc_cf, const icu::Normalizer2* nfd);
   void NormalizeSlow(std::string_view word, std::vector<std::string>* terms);
+  // Segment's two ways, for text[begin, end).
+  void SegmentAscii(std::string_view text, std::size_t begin, std::size_t end,
+                    std::vector<TextSegment>* out);
+  void SegmentIcu(std::string_view text, std::size_t begin, std::size_t end,
+                  std::vector<TextSegment>* out);
 
   const LanguageSpec& spec_;
   Xapian::Stem stemmer_;
@@ -98,6 +105,7 @@ class Analyzer {
   // word once keeps analysis cheap. Cleared when they grow too large.
   std::unordered_map<std::string, std::vector<std::string>> word_cache_;
   std::unordered_map<std::string, std::string> stem_cache_;
+  const std::string no_stem_;
   std::unordered_map<std::string, std::string> display_cache_;
 };
 

@@ -38,21 +38,21 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
     const std::string& term = tokens_[i].term;
     const Xapian::termpos p = first + static_cast<Xapian::termpos>(i);
     doc->add_posting(term, p, wdf);
-    std::string stem = analyzer_->Stem(term);
+    const std::string& stem = analyzer_->Stem(term);
     if (!stem.empty()) {
       // No positions for stems (they would double the position table):
       // snippets find a stem's words through the stem table instead.
-      unpositioned_[std::string(kPrefixStem) + stem] += wdf;
+      stem_wdf_[stem] += wdf;
       auto [it, first_time] = words_.try_emplace(term, 0);
       ++it->second;
       if (first_time) stem_words_[stem].push_back(term);
     }
     if (title) {
       doc->add_posting(std::string(kPrefixTitle) + term, p);
-      if (!stem.empty()) ++unpositioned_[std::string(kPrefixStem) + std::string(kPrefixTitle) + stem];
+      if (!stem.empty()) ++title_stem_wdf_[stem];
     }
     if (han_) {
-      for (auto& c : HanCharacters(term)) unpositioned_[std::move(c)] += wdf;
+      for (auto& c : HanCharacters(term)) han_wdf_[std::move(c)] += wdf;
     }
     if (stored != nullptr) stored->spans.push_back({tokens_[i].begin, tokens_[i].end});
     // Remember how a folded word is written, where the word is one term.
@@ -65,9 +65,9 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
         if (display != term) ++display_forms_[term][display];
       }
     }
-    keys_.push_back(stem.empty() ? term : std::move(stem));
+    if (!synonyms_->empty()) keys_.push_back(stem.empty() ? term : stem);
   }
-  if (synonyms_ != nullptr) {
+  if (!synonyms_->empty()) {
     synonyms_->Match(keys_, [&](const std::string& group, std::size_t at, std::size_t n) {
       for (std::size_t j = 0; j < n; ++j) {
         doc->add_posting(group, first + static_cast<Xapian::termpos>(at + j), j == 0 ? wdf : 0);
@@ -94,8 +94,14 @@ Xapian::Document DocumentMaker::Make(const PageRecord& record) {
   IndexField(record.body, kBodyWdf, false, &pos, &doc, &stored.body);
   // Terms without positions go in once per page with their total wdf:
   // cheaper than one Document::add_term per occurrence.
-  for (const auto& [term, wdf] : unpositioned_) doc.add_term(term, wdf);
-  unpositioned_.clear();
+  for (const auto& [stem, wdf] : stem_wdf_) doc.add_term(std::string(kPrefixStem) + stem, wdf);
+  for (const auto& [stem, wdf] : title_stem_wdf_) {
+    doc.add_term(std::string(kPrefixStem) + std::string(kPrefixTitle) + stem, wdf);
+  }
+  for (const auto& [c, wdf] : han_wdf_) doc.add_term(c, wdf);
+  stem_wdf_.clear();
+  title_stem_wdf_.clear();
+  han_wdf_.clear();
 
   doc.add_boolean_term(BoundedTerm(kPrefixId, record.url));
   doc.add_boolean_term(std::string(kPrefixLang) + record.lang);

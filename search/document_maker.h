@@ -62,7 +62,10 @@ class DocumentMaker {
   std::unordered_map<std::string, std::vector<std::string>> stem_words_;
   std::unordered_map<std::string, std::map<std::string, std::size_t>> display_forms_;
   const bool han_;  // index the characters of Chinese words too
-  std::unordered_map<std::string, Xapian::termcount> unpositioned_;  // of the page being made
+  // Of the page being made: terms without positions, by stem or character.
+  std::unordered_map<std::string, Xapian::termcount> stem_wdf_;
+  std::unordered_map<std::string, Xapian::termcount> title_stem_wdf_;
+  std::unordered_map<std::string, Xapian::termcount> han_wdf_;
   std::vector<Token> tokens_;      // reused between fields
   std::vector<std::string> keys_;  // reused between fields
 };

@@ -41,6 +41,21 @@ TEST_CASE("analyzer: English case folding, NFKC and word splitting") {
   CHECK(a->Stem("2018") == "");  // the query parser does not stem numbers
 }
 
+TEST_CASE("analyzer: ASCII and non-ASCII stretches side by side") {
+  // ASCII chunks are segmented by hand, the others by ICU: the terms read
+  // on across the seams.
+  auto a = Make("fr");
+  CHECK(a->Terms("Café au lait: don't e.g. 3.14 l'été, x_y Ünïcode\tend\nZürich 2018") ==
+        Terms{"cafe", "au", "lait", "don", "t", "e", "g", "3", "14", "l", "ete", "x_y", "unicode",
+              "end", "zurich", "2018"});
+  std::string text = "abc Été def";
+  std::vector<Token> tokens;
+  a->Tokenize(text, &tokens);
+  REQUIRE(tokens.size() == 3);
+  CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Été");
+  CHECK(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "def");
+}
+
 TEST_CASE("analyzer: byte ranges point at the original words") {
   auto a = Make("fr");
   std::string text = "L'Économie numérique";
