@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "generator/build.h"
+#include "generator/translation_status.h"
 #include "search/search_command.h"
 #include "search/server.h"
 
@@ -68,6 +69,14 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
   serve_cmd->add_option("--port", serve.port, "Port (0: any free port)")->capture_default_str();
 
+  kbgen::StatusOptions status;
+  auto* status_cmd = app.add_subcommand(
+      "status", "For translators: pages missing in each language, and translations older "
+                "than their English source");
+  status_cmd->add_option("--content", status.content_dir, "Content folder")->capture_default_str();
+  status_cmd->add_option("--lang", status.lang, "Only this language (ar es fr ru zh)");
+  status_cmd->add_flag("--json", status.json, "Print one JSON object");
+
   CLI11_PARSE(app, argc, argv);
 
   if (*build_cmd) {
@@ -97,6 +106,7 @@ int main(int argc, char** argv) {
     }
     return kbgen::search::RunSearchCommand(search, std::cout, std::cerr);
   }
+  if (*status_cmd) return kbgen::RunStatusCommand(status, std::cout, std::cerr);
   if (*serve_cmd) {
     serve.site_dir = serve_site;
     return kbgen::search::RunServer(serve, std::cout, std::cerr);

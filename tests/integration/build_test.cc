@@ -272,3 +272,19 @@ TEST_CASE("a build killed with SIGKILL half way leaves the previous site whole")
   CHECK(RunKbgen(BuildArgs(content, out)).status == 0);
   CHECK(fs::exists(out / "en/extra-399/index.html"));
 }
+
+TEST_CASE("kbgen status tells translators what is missing and what is out of date") {
+  fs::path content = CopyFixture();
+  // The English original changes after its translations were written.
+  auto later = fs::last_write_time(content / "fr/about.md") + std::chrono::hours(1);
+  fs::last_write_time(content / "en/about.md", later);
+  RunResult r = RunKbgen({"status", "--content", content.string(), "--lang", "fr", "--json"});
+  CAPTURE(r.output);
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.output);
+  CHECK(j["fr"]["missing"] == nlohmann::json::array({"toolkit/policy.md"}));
+  CHECK(j["fr"]["outdated"] == nlohmann::json::array({"about.md"}));
+  CHECK(j["fr"]["translated"] == 5);
+  RunResult bad = RunKbgen({"status", "--content", content.string(), "--lang", "de"});
+  CHECK(bad.status == 2);
+}
