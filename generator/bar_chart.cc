@@ -1,5 +1,7 @@
 #include "generator/bar_chart.h"
 
+#include "generator/html_escape.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -155,32 +157,7 @@ class Canvas {
 
 }  // namespace
 
-std::string EscapeXml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeXml(std::string_view s) { return EscapeHtml(s); }
 
 double EstimateTextWidth(const std::string& text, double font_size) {
   double ems = 0;

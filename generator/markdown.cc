@@ -1,5 +1,7 @@
 #include "generator/markdown.h"
 
+#include "generator/html_escape.h"
+
 #include <cstdio>
 #include <utility>
 
@@ -18,31 +20,7 @@ std::string FormatSeconds(double seconds) {
   return buf;
 }
 
-std::string EscapeAttribute(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeAttribute(std::string_view s) { return EscapeHtml(s); }
 
 // URLs in messages: short, and on one line.
 std::string ShownUrl(std::string_view url) {

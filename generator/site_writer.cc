@@ -1,6 +1,7 @@
 #include "generator/site_writer.h"
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <linux/fs.h>
 #include <stdio.h>
 #include <sys/file.h>
@@ -31,6 +32,18 @@ bool WriteAll(int fd, std::string_view data) {
     data.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
+}
+
+// Deleting a large site costs seconds of file system work; the new site is
+// already live, so an `rm -rf` of the old one runs on in the background.
+// (The lock file descriptor is close-on-exec: rm does not hold the lock.)
+void RemoveInBackground(const fs::path& dir) {
+  const char* argv[] = {"rm", "-rf", "--", dir.c_str(), nullptr};
+  pid_t pid;
+  if (::posix_spawnp(&pid, "rm", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
 }
 
 bool ExchangePaths(const fs::path& a, const fs::path& b) {
@@ -81,9 +94,11 @@ std::unique_ptr<SiteWriter> SiteWriter::Open(const fs::path& out_dir, std::strin
     *error = out_dir.string() + ": error: another kbgen build is writing this folder";
     return nullptr;
   }
-  // Holding the lock, any staging folder left here is from a killed build.
+  // Holding the lock, any staging folder left here is from a killed build,
+  // and an old site still there is one whose background removal failed.
   fs::path staging = parent / ("." + name + ".kbgen-new");
   fs::remove_all(staging, ec);
+  fs::remove_all(parent / ("." + name + ".kbgen-old"), ec);
   if (!fs::create_directory(staging, ec) || ec) {
     ::close(fd);
     *error = staging.string() + ": error: cannot create staging folder: " +
@@ -175,7 +190,14 @@ bool SiteWriter::Commit(std::string* error, bool durable) {
       return false;
     }
     committed_ = true;
-    fs::remove_all(staging_, ec);  // now the previous site
+    // The staging path now holds the previous site: move it aside, then delete it.
+    fs::path old = staging_.parent_path() / ("." + out_.filename().string() + ".kbgen-old");
+    fs::remove_all(old, ec);
+    if (::rename(staging_.c_str(), old.c_str()) == 0) {
+      RemoveInBackground(old);
+    } else {
+      fs::remove_all(staging_, ec);
+    }
   } else {
     if (::rename(staging_.c_str(), out_.c_str()) != 0) {
       *error = out_.string() + ": error: cannot move the new site in place: " + ErrnoText();

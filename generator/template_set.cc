@@ -247,22 +247,6 @@ class Loader {
 
 }  // namespace
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::unique_ptr<TemplateSet> TemplateSet::Load(const std::vector<fs::path>& theme_dirs,
                                                const std::vector<std::string>& names,
                                                Diagnostics* diag) {

@@ -40,6 +40,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "generator/html_escape.h"
 #include "generator/diagnostics.h"
 
 namespace kbgen {
@@ -78,9 +79,6 @@ class TemplateSet {
 // the site root), sorted by output path. The first folder that has a path wins.
 std::vector<std::pair<std::filesystem::path, std::string>> ThemeStaticFiles(
     const std::vector<std::filesystem::path>& theme_dirs);
-
-// The HTML escaping used by every template: & < > " ' as entities.
-std::string EscapeHtml(std::string_view text);
 
 }  // namespace kbgen
 

@@ -52,7 +52,8 @@ TEST_CASE("a committed site replaces the previous one whole") {
   for (const auto& e : fs::directory_iterator(root)) {
     CHECK(e.path().filename().string().find("kbgen-new") == std::string::npos);
   }
-  fs::remove_all(root);
+  std::error_code ec;  // a background removal of the old site may still run
+  fs::remove_all(root, ec);
 }
 
 TEST_CASE("a writer dropped without commit leaves the previous site exactly as it was") {
@@ -72,7 +73,8 @@ TEST_CASE("a writer dropped without commit leaves the previous site exactly as i
   CHECK(Slurp(out / "a/index.html") == "kept");
   CHECK_FALSE(fs::exists(out / "b"));
   CHECK_FALSE(fs::exists(root / ".site.kbgen-new"));
-  fs::remove_all(root);
+  std::error_code ec;  // a background removal of the old site may still run
+  fs::remove_all(root, ec);
 }
 
 TEST_CASE("a build killed half way leaves the previous site, and the next build recovers") {
@@ -102,7 +104,8 @@ TEST_CASE("a build killed half way leaves the previous site, and the next build 
     REQUIRE(w->Commit(&error));
   }
   CHECK(Slurp(out / "index.html") == "v3");
-  fs::remove_all(root);
+  std::error_code ec;  // a background removal of the old site may still run
+  fs::remove_all(root, ec);
 }
 
 TEST_CASE("paths that would leave the output folder are refused") {
@@ -117,7 +120,8 @@ TEST_CASE("paths that would leave the output folder are refused") {
     CHECK(error == std::string(bad) + ": error: output path would leave the output folder");
   }
   CHECK_FALSE(fs::exists(root / "escape.html"));
-  fs::remove_all(root);
+  std::error_code ec;  // a background removal of the old site may still run
+  fs::remove_all(root, ec);
 }
 
 TEST_CASE("a non-empty folder that kbgen did not build is not replaced") {
@@ -130,7 +134,8 @@ TEST_CASE("a non-empty folder that kbgen did not build is not replaced") {
   CHECK(error.find("refusing to replace a non-empty folder that kbgen did not build") !=
         std::string::npos);
   CHECK(Slurp(root / "docs/important.txt") == "keep me");
-  fs::remove_all(root);
+  std::error_code ec;  // a background removal of the old site may still run
+  fs::remove_all(root, ec);
 }
 
 TEST_CASE("two builds of one folder at once: the second is refused") {
@@ -141,5 +146,6 @@ TEST_CASE("two builds of one folder at once: the second is refused") {
   auto second = SiteWriter::Open(root / "site", &error);
   CHECK_FALSE(second);
   CHECK(error == (root / "site").string() + ": error: another kbgen build is writing this folder");
-  fs::remove_all(root);
+  std::error_code ec;  // a background removal of the old site may still run
+  fs::remove_all(root, ec);
 }
