@@ -1,15 +1,28 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace kbgen::search {
 namespace {
 
 constexpr std::string_view kEllipsis = "\u2026";
 
+// Code points in text[begin, end): the bytes that are not UTF-8
+// continuation bytes (10xxxxxx), counted eight at a time.
 std::size_t CodePoints(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t n = 0;
-  for (std::size_t i = begin; i < end; ++i) {
+  std::size_t i = begin;
+  for (; i + 8 <= end; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    // 1 in each byte whose bit 7 is 1 and bit 6 is 0 (a continuation
+    // byte), summed into the top byte by the multiplication.
+    const std::uint64_t continuation = ((x & ~(x << 1)) >> 7) & 0x0101010101010101ull;
+    n += 8 - static_cast<std::size_t>((continuation * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < end; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
   }
   return n;
@@ -20,14 +33,43 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 // Appends text with every run of white space as one space (page text keeps
 // its line breaks; a snippet is one line).
 void AppendCollapsed(std::string* out, std::string_view text) {
-  for (char c : text) {
-    if (IsSpace(c)) {
-      if (out->empty() || out->back() != ' ') *out += ' ';
-    } else {
-      *out += c;
-    }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t e = i;
+    while (e < text.size() && !IsSpace(text[e])) ++e;
+    out->append(text.substr(i, e - i));
+    if (e == text.size()) break;
+    if (out->empty() || out->back() != ' ') out->push_back(' ');
+    i = e + 1;
+    while (i < text.size() && IsSpace(text[i])) ++i;
   }
 }
+
+// The number of code points before any byte offset of a text, from the
+// counts at every 64th byte (one quick pass) and a count of the rest.
+class CodePointIndex {
+ public:
+  CodePointIndex(std::string_view text, const std::vector<Span>& spans)
+      : text_(text), spans_(spans), blocks_(text.size() / kBlock + 1, 0) {
+    for (std::size_t b = 1; b < blocks_.size(); ++b) {
+      blocks_[b] = blocks_[b - 1] + CodePoints(text, (b - 1) * kBlock, b * kBlock);
+    }
+  }
+  std::size_t Before(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const std::size_t b = offset / kBlock;
+    return blocks_[b] + CodePoints(text_, b * kBlock, offset);
+  }
+  std::size_t Begin(std::size_t span) const { return Before(spans_[span].begin); }
+  std::size_t End(std::size_t span) const { return Before(spans_[span].end); }
+  std::size_t Total() const { return Before(text_.size()); }
+
+ private:
+  static constexpr std::size_t kBlock = 64;
+  std::string_view text_;
+  const std::vector<Span>& spans_;
+  std::vector<std::size_t> blocks_;
+};
 
 void AddPart(Snippet* snippet, std::string_view text, bool match) {
   if (text.empty()) return;
@@ -55,15 +97,17 @@ Snippet MakeSnippet(const StoredText& stored, std::vector<SnippetMatch> matches,
   std::sort(matches.begin(), matches.end(), [](const SnippetMatch& a, const SnippetMatch& b) {
     return a.span != b.span ? a.span < b.span : a.term < b.term;
   });
-  auto chars = [&](std::size_t b, std::size_t e) { return b < e ? CodePoints(text, b, e) : 0; };
+  const CodePointIndex cp(text, spans);
+  auto gap = [](std::size_t from, std::size_t to) { return to > from ? to - from : 0; };
 
-  std::size_t win_begin = 0;
-  std::size_t last_span = 0;  // the window ends with this span (when any)
+  std::size_t first_span = 0;  // the window starts with this span
+  std::size_t last_span = 0;   // and ends with this one (when any)
   bool has_last = false;
   if (!matches.empty()) {
     // Slide a window over the matches: [i, j) fits in 3/4 of the budget,
     // leaving room for context; keep the one with the most distinct terms.
     const std::size_t budget = max_chars * 3 / 4;
+    const std::size_t n = matches.size();
     int max_term = 0;
     for (const auto& m : matches) max_term = std::max(max_term, m.term);
     std::vector<int> count(static_cast<std::size_t>(max_term) + 1, 0);
@@ -71,17 +115,21 @@ Snippet MakeSnippet(const StoredText& stored, std::vector<SnippetMatch> matches,
     std::size_t j = 0, window = 0;
     std::size_t best_i = 0, best_j = 1;
     int best_distinct = -1;
-    const std::size_t n = matches.size();
-    auto begin_of = [&](std::size_t k) { return spans[matches[k].span].begin; };
-    auto end_of = [&](std::size_t k) { return spans[matches[k].span].end; };
+    std::vector<std::size_t> match_begin(n), match_end(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      match_begin[k] = cp.Begin(matches[k].span);
+      match_end[k] = cp.End(matches[k].span);
+    }
+    auto begin_of = [&](std::size_t k) { return match_begin[k]; };
+    auto end_of = [&](std::size_t k) { return match_end[k]; };
     for (std::size_t i = 0; i < n; ++i) {
       if (j <= i) {
         j = i + 1;
-        window = chars(begin_of(i), end_of(i));
+        window = gap(begin_of(i), end_of(i));
         distinct += count[matches[i].term]++ == 0;
       }
-      while (j < n && window + chars(end_of(j - 1), end_of(j)) <= budget) {
-        window += chars(end_of(j - 1), end_of(j));
+      while (j < n && window + gap(end_of(j - 1), end_of(j)) <= budget) {
+        window += gap(end_of(j - 1), end_of(j));
         distinct += count[matches[j].term]++ == 0;
         ++j;
       }
@@ -91,32 +139,24 @@ Snippet MakeSnippet(const StoredText& stored, std::vector<SnippetMatch> matches,
         best_j = j;
       }
       distinct -= --count[matches[i].term] == 0;
-      if (i + 1 < j) window -= chars(begin_of(i), begin_of(i + 1));
+      if (i + 1 < j) window -= gap(begin_of(i), begin_of(i + 1));
     }
     const std::size_t first = matches[best_i].span;
     last_span = matches[best_j - 1].span;
     has_last = true;
-    const std::size_t used = chars(spans[first].begin, spans[last_span].end);
+    const std::size_t used = gap(cp.Begin(first), cp.End(last_span));
     // A little context before the first match, a whole number of words.
     const std::size_t before = max_chars > used ? (max_chars - used) / 3 : 0;
     std::size_t k = first;
-    std::size_t context = 0;
-    while (k > 0) {
-      std::size_t more = chars(spans[k - 1].begin, spans[k].begin);
-      if (context + more > before) break;
-      context += more;
-      --k;
-    }
-    win_begin = spans[k].begin;
+    const std::size_t first_cp = cp.Begin(first);
+    while (k > 0 && gap(cp.Begin(k - 1), first_cp) <= before) --k;
+    first_span = k;
   }
+  const std::size_t win_begin = has_last ? spans[first_span].begin : 0;
+  const std::size_t win_begin_cp = has_last ? cp.Begin(first_span) : 0;
   // Fill the rest of the budget with the words that follow.
-  std::size_t used = has_last ? chars(win_begin, spans[last_span].end) : 0;
   std::size_t e = has_last ? last_span + 1 : 0;
-  while (e < spans.size()) {
-    std::size_t from = e == 0 ? win_begin : spans[e - 1].end;
-    std::size_t more = chars(std::max(from, win_begin), spans[e].end);
-    if (used + more > max_chars) break;
-    used += more;
+  while (e < spans.size() && gap(win_begin_cp, cp.End(e)) <= max_chars) {
     last_span = e++;
     has_last = true;
   }
@@ -124,7 +164,7 @@ Snippet MakeSnippet(const StoredText& stored, std::vector<SnippetMatch> matches,
   if (has_last) {
     win_end = spans[last_span].end;
     // Keep a closing full stop or the like rather than an ellipsis.
-    if (last_span + 1 == spans.size() && chars(win_end, text.size()) <= 3) win_end = text.size();
+    if (last_span + 1 == spans.size() && gap(cp.End(last_span), cp.Total()) <= 3) win_end = text.size();
   } else {
     // No words fit (or none at all): cut at a code point boundary.
     win_end = 0;
