@@ -203,7 +203,7 @@ TEST_CASE("plural forms missing or foreign to the language are warned about") {
         "this language needs (for 0, ...); forms of this language: few, many, one, other\n");
 }
 
-TEST_CASE("an argument the English message lacks is warned about; extra keys too") {
+TEST_CASE("an argument the English message lacks is warned about, and extra keys too") {
   Diagnostics diag;
   auto c = Catalogs::FromTexts(
       With("zh",
@@ -220,7 +220,7 @@ TEST_CASE("an argument the English message lacks is warned about; extra keys too
         "i18n/zh.yml:3: warning: key 'nav.extra' is not in i18n/en.yml, so it is never shown\n");
 }
 
-TEST_CASE("a missing catalog warns once; a missing English catalog is an error") {
+TEST_CASE("a missing catalog warns once, and a missing English catalog is an error") {
   {
     Diagnostics diag;
     auto texts = With("en", kEnglish);

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 using namespace kbgen;
 using namespace kbgen::testing;
 
-TEST_CASE("every output file is a job, sorted by path; missing translations are not rendered") {
+TEST_CASE("every output file is a job, sorted by path, and missing translations are not rendered") {
   Fixture f(SmallSite());
   std::vector<RenderJob> jobs = f.renderer->Jobs();
   CHECK(std::is_sorted(jobs.begin(), jobs.end(), [](const RenderJob& a, const RenderJob& b) {

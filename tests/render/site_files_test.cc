@@ -53,7 +53,7 @@ TEST_CASE("the Atom feed lists dated pages of its language, newest first") {
   CHECK_FALSE(Contains(fr, "/docs/en/"));  // fallbacks are not news in French
 }
 
-TEST_CASE("an alias becomes a redirect page; an alias outside the site is an error") {
+TEST_CASE("an alias becomes a redirect page, and an alias outside the site is an error") {
   Fixture f(SmallSite());
   std::string html = f.Out("en/old-mapping/index.html");
   CHECK(Contains(html, "<meta http-equiv=\"refresh\" content=\"0; url=/docs/en/toolkit/mapping/\">"));
