@@ -47,7 +47,9 @@ struct SearchHit {
 };
 
 struct SearchResponse {
-  std::uint64_t total = 0;  // exact when facets are counted
+  // Exact when facets are counted (unless the match ran into the time
+  // limit of schema.h, which a bounded query does not come near).
+  std::uint64_t total = 0;
   std::vector<SearchHit> hits;
   FacetCounts facets;                    // empty when not asked for
   std::optional<std::string> suggestion;  // a corrected query, one language only
