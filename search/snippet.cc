@@ -210,22 +210,6 @@ Snippet MakeSnippet(const StoredText& stored, std::vector<SnippetMatch> matches,
   return snippet;
 }
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string SnippetHtml(const Snippet& snippet) {
   std::string out;
   for (const auto& part : snippet) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "generator/html_escape.h"  // a header-only utility, no generator code
 #include "search/stored_page.h"
 
 namespace kbgen::search {
@@ -43,9 +44,6 @@ Snippet MakeSnippet(const StoredText& text, std::vector<SnippetMatch> matches,
 std::string SnippetHtml(const Snippet& snippet);
 // Plain text with the matches between `open` and `close`.
 std::string SnippetText(const Snippet& snippet, std::string_view open, std::string_view close);
-
-// & < > " ' escaped.
-std::string EscapeHtml(std::string_view text);
 
 }  // namespace kbgen::search
 
