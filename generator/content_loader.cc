@@ -1,7 +1,6 @@
 #include "generator/content_loader.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 #include <system_error>
 
@@ -98,13 +97,6 @@ class Walker {
   std::set<fs::path> visited_;
 };
 
-bool ReadFile(const fs::path& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
 // Far above any real page; the Markdown step applies the configured limit.
 constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
 
@@ -115,12 +107,7 @@ std::unique_ptr<Page> LoadPage(const Found& f, const std::string& display, Diagn
                                 std::to_string(kMaxFileBytes >> 20) + " MiB");
     return nullptr;
   }
-  std::string text;
-  if (!ReadFile(f.source, &text)) {
-    diag->Error(display, 0, "cannot read file");
-    return nullptr;
-  }
-  auto parsed = ParseContentFile(text, display, diag);
+  auto parsed = LoadContentFile(f.source, display, diag);
   if (!parsed) return nullptr;
   auto page = std::make_unique<Page>();
   page->lang = f.lang;

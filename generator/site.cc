@@ -44,18 +44,25 @@ bool AssignUrl(Page* page, Diagnostics* diag) {
   return true;
 }
 
-// Listing order: weighted pages first by weight, then by title in the
-// listing's language, then by URL so the order is total.
+// Listing order: weighted entries first by weight (0 means unweighted),
+// then by title in the listing's language, then by `tie` so the order is
+// total.
+bool ListedBefore(const std::string& lang, const TitleLess& title_less, int wa,
+                  const std::string& ta, const std::string& tie_a, int wb,
+                  const std::string& tb, const std::string& tie_b) {
+  if ((wa == 0) != (wb == 0)) return wa != 0;
+  if (wa != wb) return wa < wb;
+  if (ta != tb) {
+    if (title_less(lang, ta, tb)) return true;
+    if (title_less(lang, tb, ta)) return false;
+  }
+  return tie_a < tie_b;
+}
+
 void SortRefs(const std::string& lang, const TitleLess& title_less, std::vector<PageRef>* refs) {
   std::stable_sort(refs->begin(), refs->end(), [&](const PageRef& a, const PageRef& b) {
-    int wa = a.page->meta.weight, wb = b.page->meta.weight;
-    if ((wa == 0) != (wb == 0)) return wa != 0;
-    if (wa != wb) return wa < wb;
-    if (a.page->meta.title != b.page->meta.title) {
-      if (title_less(lang, a.page->meta.title, b.page->meta.title)) return true;
-      if (title_less(lang, b.page->meta.title, a.page->meta.title)) return false;
-    }
-    return a.page->url < b.page->url;
+    return ListedBefore(lang, title_less, a.page->meta.weight, a.page->meta.title, a.page->url,
+                        b.page->meta.weight, b.page->meta.title, b.page->url);
   });
 }
 
@@ -107,14 +114,8 @@ void BuildSections(Site* site, const TitleLess& title_less) {
       };
       std::stable_sort(sec.subsections.begin(), sec.subsections.end(),
                        [&](const std::string& a, const std::string& b) {
-                         int wa = weight(a), wb = weight(b);
-                         if ((wa == 0) != (wb == 0)) return wa != 0;
-                         if (wa != wb) return wa < wb;
-                         const auto& ta = sections[a].title;
-                         const auto& tb = sections[b].title;
-                         if (title_less(lang, ta, tb)) return true;
-                         if (title_less(lang, tb, ta)) return false;
-                         return a < b;
+                         return ListedBefore(lang, title_less, weight(a), sections[a].title, a,
+                                             weight(b), sections[b].title, b);
                        });
     }
   }
