@@ -61,6 +61,9 @@ TEST_CASE("snippet: escaping, and the original text of a match") {
   CHECK(SnippetHtml(MakeSnippet(t, {{4, 0}}, 100)) ==
         "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39; <mark>L&#39;Économie</mark>");
   CHECK(EscapeHtml("<script>&</script>") == "&lt;script&gt;&amp;&lt;/script&gt;");
+  CHECK(EscapeHtml("plain text") == "plain text");
+  CHECK(EscapeHtml("'") == "&#39;");
+  CHECK(EscapeHtml("") == "");
 }
 
 TEST_CASE("snippet: budget counts characters, not bytes") {
