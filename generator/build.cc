@@ -31,7 +31,7 @@ namespace kbgen {
 namespace {
 
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
-  for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d) << "\n";
+  err << FormatDiagnostics(diag);
 }
 
 int Fail(const Diagnostics& diag, std::ostream& err) {

@@ -59,4 +59,10 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
   return out;
 }
 
+std::string FormatDiagnostics(const Diagnostics& diag) {
+  std::string out;
+  for (const auto& d : diag.Sorted()) out.append(FormatDiagnostic(d)).append("\n");
+  return out;
+}
+
 }  // namespace kbgen

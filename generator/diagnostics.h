@@ -46,6 +46,9 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
+// Every diagnostic in Sorted() order, one FormatDiagnostic line each.
+std::string FormatDiagnostics(const Diagnostics& diag);
+
 }  // namespace kbgen
 
 #endif  // KBGEN_GENERATOR_DIAGNOSTICS_H_

@@ -120,7 +120,7 @@ int RunStatusCommand(const StatusOptions& options, std::ostream& out, std::ostre
   LoadedContent content = LoadContent(options.content_dir, &diag);
   auto less = [](const std::string&, const std::string& a, const std::string& b) { return a < b; };
   auto site = BuildSite(SiteConfig{}, std::move(content.pages), less, &diag);
-  for (const auto& d : diag.Sorted()) err << FormatDiagnostic(d) << "\n";
+  err << FormatDiagnostics(diag);
   if (diag.has_errors()) return 1;
 
   auto all = ComputeTranslationStatus(*site, LastChangeTimes(options.content_dir));

@@ -10,24 +10,18 @@ using namespace kbgen;
 
 namespace {
 
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 // The messages for content file a.md with `text`; empty when it parses.
 std::string Errors(const std::string& text) {
   Diagnostics diag;
   auto file = ParseContentFile(text, "content/en/a.md", &diag);
   CHECK(file.has_value() == !diag.has_errors());
-  return Messages(diag);
+  return FormatDiagnostics(diag);
 }
 
 ContentFile Parse(const std::string& text) {
   Diagnostics diag;
   auto file = ParseContentFile(text, "content/en/a.md", &diag);
-  INFO(Messages(diag));
+  INFO(FormatDiagnostics(diag));
   REQUIRE(file.has_value());
   return *file;
 }
@@ -193,7 +187,7 @@ TEST_CASE("a key written with other capitals is kept but warned about") {
   REQUIRE(f);
   CHECK(f->meta.tags.empty());
   CHECK(f->meta.params["Tags"] == nlohmann::json::array({"x"}));
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "content/en/a.md:3: warning: unknown key 'Tags' kept as a page parameter; did you mean "
         "'tags'?\n");
 }
@@ -201,7 +195,7 @@ TEST_CASE("a key written with other capitals is kept but warned about") {
 TEST_CASE("reading a file that is not there is an error naming it") {
   Diagnostics diag;
   CHECK_FALSE(LoadContentFile("/nonexistent/kbgen/a.md", "content/en/a.md", &diag));
-  CHECK(Messages(diag) == "content/en/a.md: error: cannot read file\n");
+  CHECK(FormatDiagnostics(diag) == "content/en/a.md: error: cannot read file\n");
 }
 
 TEST_CASE("front matter parses from several threads at once") {

@@ -12,12 +12,6 @@ using namespace kbgen;
 
 namespace {
 
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 // Renders `md` as the body of a.md starting at file line `first_line`.
 struct Rendered {
   MarkdownResult result;
@@ -28,7 +22,7 @@ Rendered Render(const std::string& md, const MarkdownOptions& options = {},
                 const MarkdownHooks& hooks = {}, int first_line = 1) {
   Diagnostics diag;
   Rendered r{RenderMarkdown(md, "a.md", first_line, options, hooks, &diag), ""};
-  r.messages = Messages(diag);
+  r.messages = FormatDiagnostics(diag);
   return r;
 }
 

@@ -6,16 +6,6 @@
 
 using namespace kbgen;
 
-namespace {
-
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("a full site config is read") {
   Diagnostics diag;
   auto c = ParseSiteConfig(
@@ -29,7 +19,7 @@ TEST_CASE("a full site config is read") {
       "search:\n  synonyms:\n    en:\n      ICT: [information and communication technology]\n"
       "      SDG: sustainable development goal\n    ru: {ИКТ: [информационные технологии]}\n",
       "kbgen.yml", &diag);
-  CHECK(Messages(diag) == "");
+  CHECK(FormatDiagnostics(diag) == "");
   REQUIRE(c);
   CHECK(c->base_url == "https://kb.example.org/kb/");
   CHECK(c->default_language == "fr");
@@ -78,7 +68,7 @@ TEST_CASE("wrong types and values are errors with their lines") {
       "search: {synonyms: {en: {ict: {a: b}}}}\n",
       "kbgen.yml", &diag);
   CHECK_FALSE(c);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "kbgen.yml:1: error: 'base_url' must be a string, found a list\n"
         "kbgen.yml:2: error: 'default_language' must be one of ar, en, es, fr, ru, zh, found 'de'\n"
         "kbgen.yml:3: error: 'title.xx': unknown language (use ar, en, es, fr, ru or zh)\n"
@@ -97,7 +87,7 @@ TEST_CASE("wrong types and values are errors with their lines") {
 TEST_CASE("strict YAML applies: duplicates are errors, unknown keys are warnings") {
   Diagnostics diag;
   CHECK_FALSE(ParseSiteConfig("title: {en: A}\ntitle: {en: B}\n", "kbgen.yml", &diag));
-  CHECK(Messages(diag) == "kbgen.yml:2: error: duplicate key 'title' (first at line 1)\n");
+  CHECK(FormatDiagnostics(diag) == "kbgen.yml:2: error: duplicate key 'title' (first at line 1)\n");
 
   Diagnostics warn;
   auto c =
@@ -105,7 +95,7 @@ TEST_CASE("strict YAML applies: duplicates are errors, unknown keys are warnings
                       "kbgen.yml", &warn);
   REQUIRE(c);
   CHECK(c->base_url == "/kb/");
-  CHECK(Messages(warn) ==
+  CHECK(FormatDiagnostics(warn) ==
         "kbgen.yml:1: warning: unknown key 'colour' ignored\n"
         "kbgen.yml:2: warning: unknown key 'options.unsafe' ignored\n"
         "kbgen.yml:3: warning: unknown key 'menus.footer' ignored\n");
@@ -115,7 +105,7 @@ TEST_CASE("base_url must be an http(s) URL or an absolute path") {
   Diagnostics diag;
   CHECK_FALSE(ParseSiteConfig("base_url: javascript:alert(1)\n", "kbgen.yml", &diag));
   CHECK_FALSE(ParseSiteConfig("base_url: \"https://x.org/a b\"\n", "kbgen.yml", &diag));
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "kbgen.yml:1: error: 'base_url' must be an http(s) URL or a path starting with '/', "
         "found 'https://x.org/a b'\n"
         "kbgen.yml:1: error: 'base_url' must be an http(s) URL or a path starting with '/', "
@@ -129,7 +119,7 @@ TEST_CASE("a missing config file gives the defaults unless it was asked for") {
   CHECK(c->base_url == "/");
   CHECK_FALSE(diag.has_errors());
   CHECK_FALSE(LoadSiteConfig("/nonexistent/kbgen.yml", true, &diag));
-  CHECK(Messages(diag) == "/nonexistent/kbgen.yml: error: site config file not found\n");
+  CHECK(FormatDiagnostics(diag) == "/nonexistent/kbgen.yml: error: site config file not found\n");
 }
 
 TEST_CASE("the shipped site config reads without errors") {

@@ -10,12 +10,6 @@ using namespace kbgen;
 namespace {
 
 // All messages, one a line, so doctest shows them when a check fails.
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 std::string Lines(std::initializer_list<std::string> lines) {
   std::string out;
   for (const auto& l : lines) out += l + "\n";
@@ -27,7 +21,7 @@ std::string ParseErrors(const std::string& text, int first_line = 1) {
   Diagnostics diag;
   auto node = ParseYamlStrict(text, {"x.yml", first_line}, &diag);
   CHECK(node.has_value() == !diag.has_errors());
-  return Messages(diag);
+  return FormatDiagnostics(diag);
 }
 
 YAML::Node Parse(const std::string& text) {
@@ -206,7 +200,7 @@ TEST_CASE("the map reader reports wrong types naming the key and its line") {
   REQUIRE(opts);
   CHECK_FALSE(opts->GetBool("flag", &b));
   CHECK_FALSE(r.ok());
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         Lines({"c.yml:2: error: 's' must be a string, found a list",
                "c.yml:3: error: 'b' must be true or false, found 'no'",
                "c.yml:4: error: 'i' must be a whole number, found '1.5'",
@@ -261,6 +255,6 @@ TEST_CASE("a document that is not a map is reported by the reader") {
   REQUIRE(node);
   YamlMapReader r(*node, source, &diag, "front matter");
   CHECK_FALSE(r.ok());
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         Lines({"c.yml:1: error: front matter must be a map of keys and values, found a list"}));
 }

@@ -15,12 +15,6 @@ using namespace kbgen;
 
 namespace {
 
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 const char* kEnglish =
     "nav:\n"
     "  home: Home\n"
@@ -69,7 +63,7 @@ TEST_CASE("complete catalogs load without a word and flatten nested keys") {
   Diagnostics diag;
   auto c = Catalogs::FromTexts(With("en", kEnglish), "i18n", &diag);
   REQUIRE(c != nullptr);
-  CHECK(Messages(diag) == "");
+  CHECK(FormatDiagnostics(diag) == "");
   CHECK(c->Keys() == std::vector<std::string>{"nav.home", "search.results"});
   CHECK(c->Has("nav.home"));
   CHECK_FALSE(c->Has("nav"));
@@ -82,7 +76,7 @@ TEST_CASE("a missing key falls back to English with English plural rules, and wa
   Diagnostics diag;
   auto c = Catalogs::FromTexts(With("ru", "nav:\n  home: Главная\n"), "i18n", &diag);
   REQUIRE(c != nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/ru.yml: warning: missing key 'search.results'; using English\n"
         "i18n/ru.yml: warning: missing term 'Serbia' under 'terms:'; using English\n"
         "i18n/ru.yml: warning: missing term 'knowledge sharing' under 'terms:'; using English\n");
@@ -123,7 +117,7 @@ TEST_CASE("a malformed message is an error naming file, line and key") {
            "  results: \"{count, plural, one {# résultat} other {# résultats}\"\n"),
       "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/fr.yml:4: error: malformed message 'search.results': unbalanced braces: 3 '{' but "
         "2 '}'\n");
 }
@@ -134,7 +128,7 @@ TEST_CASE("a plural without 'other' is malformed") {
       With("en", "nav:\n  home: Home\nsearch:\n  results: \"{count, plural, one {# result}}\"\n"),
       "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/en.yml:4: error: malformed message 'search.results': a plural or select argument "
         "has no 'other' case near '{count, plural,'\n");
 }
@@ -145,7 +139,7 @@ TEST_CASE("an unknown argument type is malformed") {
       With("en", "nav:\n  home: Home\nsearch:\n  results: \"{count, plurl, other {# results}}\"\n"),
       "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/en.yml:4: error: malformed message 'search.results': invalid argument; write "
         "{name}, {name, plural, ...}, {name, select, ...} or {name, number}\n");
 }
@@ -154,7 +148,7 @@ TEST_CASE("numbered arguments are refused") {
   Diagnostics diag;
   auto c = Catalogs::FromTexts(With("es", "nav:\n  home: \"Inicio {0}\"\n"), "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/es.yml:2: error: malformed message 'nav.home': numbered argument {0}; arguments "
         "have names, such as {count}\n");
 }
@@ -165,7 +159,7 @@ TEST_CASE("an unquoted message starting with a brace is explained") {
       With("en", "nav:\n  home: Home\nsearch:\n  results: {count, plural, other {# results}}\n"),
       "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag).find("i18n/en.yml:4: error:") == 0);
+  CHECK(FormatDiagnostics(diag).find("i18n/en.yml:4: error:") == 0);
 }
 
 TEST_CASE("duplicate keys, also between nested and dotted forms, are errors") {
@@ -173,14 +167,14 @@ TEST_CASE("duplicate keys, also between nested and dotted forms, are errors") {
   auto c =
       Catalogs::FromTexts(With("fr", "nav:\n  home: Accueil\nnav.home: Maison\n"), "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) == "i18n/fr.yml:3: error: key 'nav.home' is given twice (also on line 2)\n");
+  CHECK(FormatDiagnostics(diag) == "i18n/fr.yml:3: error: key 'nav.home' is given twice (also on line 2)\n");
 }
 
 TEST_CASE("a message that is not a text is an error") {
   Diagnostics diag;
   auto c = Catalogs::FromTexts(With("fr", "nav:\n  home:\n    - Accueil\n"), "i18n", &diag);
   CHECK(c == nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/fr.yml:2: error: message 'nav.home' must be a text, found a list\n");
 }
 
@@ -194,7 +188,7 @@ TEST_CASE("plural forms missing or foreign to the language are warned about") {
            "terms:\n  Serbia: Сербия\n  knowledge sharing: Обмен знаниями\n"),
       "i18n", &diag);
   REQUIRE(c != nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/ru.yml:4: warning: message 'search.results': {count} has a 'two' case, which this "
         "language never uses; forms of this language: few, many, one, other\n"
         "i18n/ru.yml:4: warning: message 'search.results': {count} has no 'few' case, which this "
@@ -212,7 +206,7 @@ TEST_CASE("an argument the English message lacks is warned about, and extra keys
            "terms:\n  Serbia: 塞尔维亚\n  knowledge sharing: 知识共享\n  Atlantis: 亚特兰蒂斯\n"),
       "i18n", &diag);
   REQUIRE(c != nullptr);
-  CHECK(Messages(diag) ==
+  CHECK(FormatDiagnostics(diag) ==
         "i18n/zh.yml: warning: term 'Atlantis' is not under 'terms:' in i18n/en.yml; taxonomy "
         "values are the English names\n"
         "i18n/zh.yml:2: warning: message 'nav.home' uses {site}, which the English message does "
@@ -227,7 +221,7 @@ TEST_CASE("a missing catalog warns once, and a missing English catalog is an err
     texts.erase("zh");
     auto c = Catalogs::FromTexts(texts, "i18n", &diag);
     REQUIRE(c != nullptr);
-    CHECK(Messages(diag) ==
+    CHECK(FormatDiagnostics(diag) ==
           "i18n/zh.yml: warning: catalog not found; every string falls back to English\n");
     CHECK(c->Format("zh", "nav.home") == "Home");
   }
@@ -236,7 +230,7 @@ TEST_CASE("a missing catalog warns once, and a missing English catalog is an err
     auto texts = With("en", kEnglish);
     texts.erase("en");
     CHECK(Catalogs::FromTexts(texts, "i18n", &diag) == nullptr);
-    CHECK(Messages(diag) ==
+    CHECK(FormatDiagnostics(diag) ==
           "i18n/en.yml: error: the English catalog is missing; every language falls back to it\n");
   }
 }

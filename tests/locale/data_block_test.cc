@@ -18,12 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 // Small catalogs: English and Arabic say what the table needs.
 std::unique_ptr<Catalogs> TestCatalogs() {
   std::map<std::string, std::string> texts;
@@ -98,7 +92,7 @@ Rendered Render(const std::string& body, const std::string& lang, const DataDir&
   Rendered r;
   r.html = RenderDataBlock(body, 12, "content/" + lang + "/regions.md", lang, dir.path(), *catalogs,
                            locales.For(lang), &diag);
-  r.messages = Messages(diag);
+  r.messages = FormatDiagnostics(diag);
   CHECK(r.html.has_value() == !diag.has_errors());
   return r;
 }
@@ -282,7 +276,7 @@ TEST_CASE("one cache serves pages rendered on several threads") {
     });
   }
   for (auto& t : threads) t.join();
-  CHECK(Messages(diag) == "");
+  CHECK(FormatDiagnostics(diag) == "");
   CHECK(out[0].find("أفريقيا") != std::string::npos);       // ar
   CHECK(out[1].find(">1,200<") != std::string::npos);       // en
   CHECK(out[3].find(">1\u202F200<") != std::string::npos);  // fr

@@ -17,17 +17,11 @@ using namespace kbgen;
 
 namespace {
 
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 const Catalogs& Shipped() {
   static const std::unique_ptr<Catalogs> catalogs = [] {
     Diagnostics diag;
     auto c = Catalogs::Load(std::string(KBGEN_SOURCE_DIR) + "/i18n", &diag);
-    INFO(Messages(diag));
+    INFO(FormatDiagnostics(diag));
     REQUIRE(c != nullptr);
     return c;
   }();

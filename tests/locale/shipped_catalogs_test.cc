@@ -18,12 +18,6 @@ using namespace kbgen;
 
 namespace {
 
-std::string Messages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 // The taxonomy vocabulary of notes on the content format: regions,
 // countries, product types and tags, as written in front matter.
 const std::vector<std::string> kVocabulary = {"Africa",
@@ -141,7 +135,7 @@ Loaded& Shipped() {
 
 TEST_CASE("the shipped catalogs load with no error and no warning") {
   Loaded& l = Shipped();
-  CHECK(Messages(l.diag) == "");
+  CHECK(FormatDiagnostics(l.diag) == "");
   REQUIRE(l.catalogs != nullptr);
 }
 

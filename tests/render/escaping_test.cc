@@ -50,7 +50,7 @@ TEST_CASE("a javascript: URL in a param never becomes a link") {
   CHECK_FALSE(Contains(page, "script:"));
   CHECK(Contains(page, "<a id=\"site\" href=\"https://example.org/?a=1&amp;b=2\">S</a>"));
   CHECK(Contains(page, "<a href=\"/en/page/\">M</a>"));
-  std::string messages = AllMessages(f.diag);
+  std::string messages = FormatDiagnostics(f.diag);
   CHECK(Contains(messages, "content/en/page.md: warning: front matter 'link' holds a script URL"));
   CHECK(Contains(messages, "front matter 'more[0]' holds a script URL"));
 }

@@ -48,12 +48,6 @@ inline std::size_t At(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle);
 }
 
-inline std::string AllMessages(const Diagnostics& diag) {
-  std::string out;
-  for (const auto& d : diag.Sorted()) out += FormatDiagnostic(d) + "\n";
-  return out;
-}
-
 // Builds a Site by hand: pages with their URLs, translations, sections in
 // every language (missing translations listed as source-language
 // fallbacks) and taxonomies. Listing order is by weight, then file path,
@@ -321,7 +315,7 @@ struct Fixture {
       : site(std::move(s)), catalogs(TestCatalogs()) {
     REQUIRE(catalogs);
     renderer = SiteRenderer::Create(*site, *catalogs, locales, dirs, &diag);
-    REQUIRE_MESSAGE(renderer, AllMessages(diag));
+    REQUIRE_MESSAGE(renderer, FormatDiagnostics(diag));
     for (const auto& job : renderer->Jobs()) jobs[job.output_path] = job;
   }
 

@@ -130,7 +130,7 @@ TEST_CASE("a missing template or a partial cycle stops the renderer with an erro
   {
     Diagnostics diag;
     CHECK_FALSE(SiteRenderer::Create(*site, *catalogs, locales, {empty}, &diag));
-    CHECK(Contains(AllMessages(diag), "error: missing template 'page'"));
+    CHECK(Contains(FormatDiagnostics(diag), "error: missing template 'page'"));
   }
   {
     fs::path cyclic = MakeTempDir();
@@ -138,7 +138,7 @@ TEST_CASE("a missing template or a partial cycle stops the renderer with an erro
     WriteFile(cyclic / "partials/main_nav.mustache", "{{#menu}}{{> header}}{{/menu}}");
     Diagnostics diag;
     CHECK_FALSE(SiteRenderer::Create(*site, *catalogs, locales, {cyclic, kDefaultTheme}, &diag));
-    CHECK(Contains(AllMessages(diag), "partial 'header' includes itself: header -> main_nav -> header"));
+    CHECK(Contains(FormatDiagnostics(diag), "partial 'header' includes itself: header -> main_nav -> header"));
   }
 }
 

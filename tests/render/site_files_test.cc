@@ -69,7 +69,7 @@ TEST_CASE("an alias becomes a redirect page, and an alias outside the site is an
   Diagnostics diag;
   CHECK_FALSE(SiteRenderer::Create(*site, *catalogs, locales, {kDefaultTheme}, &diag));
   CHECK(diag.error_count() == 2);
-  CHECK(Contains(AllMessages(diag),
+  CHECK(Contains(FormatDiagnostics(diag),
                  "content/en/a.md: error: alias '../../etc/cron.d/x' is not a path inside the site"));
 }
 

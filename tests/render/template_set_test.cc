@@ -32,7 +32,7 @@ TEST_CASE("the first theme folder that has a partial wins, one partial at a time
 
   Diagnostics diag;
   auto set = TemplateSet::Load({site_theme, default_theme}, {"page"}, &diag);
-  REQUIRE_MESSAGE(set, AllMessages(diag));
+  REQUIRE_MESSAGE(set, FormatDiagnostics(diag));
   Data top;
   top["title"] = "T";
   CHECK(RenderOne(*set, "page", Data(), top) == "[default head T|site body default foot]");
@@ -131,7 +131,7 @@ TEST_CASE("a cycle through an override folder is found as well") {
   WriteFile(site_theme / "partials/logo.mustache", "{{> header}}");
   Diagnostics diag;
   CHECK_FALSE(TemplateSet::Load({site_theme, default_theme}, {"page"}, &diag));
-  CHECK(Contains(AllMessages(diag), "partial 'header' includes itself: header -> logo -> header"));
+  CHECK(Contains(FormatDiagnostics(diag), "partial 'header' includes itself: header -> logo -> header"));
 }
 
 TEST_CASE("a partial used many times is not a cycle") {
@@ -142,7 +142,7 @@ TEST_CASE("a partial used many times is not a cycle") {
   WriteFile(theme / "partials/c.mustache", "c");
   Diagnostics diag;
   auto set = TemplateSet::Load({theme}, {"page"}, &diag);
-  REQUIRE_MESSAGE(set, AllMessages(diag));
+  REQUIRE_MESSAGE(set, FormatDiagnostics(diag));
   CHECK(set->Render("page", Data(), Data()) == "acacbcac");
 }
 
@@ -168,7 +168,7 @@ TEST_CASE("set-delimiter tags, bad partial names and broken templates are errors
   WriteFile(theme / "templates/c.mustache", "{{#open}}never closed");
   Diagnostics diag;
   CHECK_FALSE(TemplateSet::Load({theme}, {"a", "b", "c"}, &diag));
-  std::string messages = AllMessages(diag);
+  std::string messages = FormatDiagnostics(diag);
   CHECK(Contains(messages, "a.mustache:1: error: set-delimiter tags are not supported"));
   CHECK(Contains(messages, "b.mustache:1: error: invalid partial name '../../etc/passwd'"));
   CHECK(Contains(messages, "c.mustache: error: invalid template: "));
@@ -198,6 +198,6 @@ TEST_CASE("the default theme loads cleanly") {
                                {"page", "home", "section", "taxonomy", "term", "alias",
                                 "language_chooser", "not_found", "sitemap", "feed", "search"},
                                &diag);
-  CHECK_MESSAGE(set, AllMessages(diag));
+  CHECK_MESSAGE(set, FormatDiagnostics(diag));
   CHECK(diag.warning_count() == 0);
 }
