@@ -23,7 +23,9 @@
 #include "generator/site.h"
 #include "generator/site_config.h"
 #include "generator/site_writer.h"
+#include "search/browser_engine.h"
 #include "search/index_builder.h"
+#include "search/schema.h"
 
 namespace fs = std::filesystem;
 
@@ -32,6 +34,13 @@ namespace {
 
 void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
   err << FormatDiagnostics(diag);
+}
+
+// Without the notes, for --quiet.
+void PrintProblems(const Diagnostics& diag, std::ostream& err) {
+  for (const Diagnostic& d : diag.Sorted()) {
+    if (d.severity != Severity::kNote) err << FormatDiagnostic(d) << "\n";
+  }
 }
 
 int Fail(const Diagnostics& diag, std::ostream& err) {
@@ -113,6 +122,38 @@ std::string SummaryLine(const Site& site, std::size_t files, double seconds,
 
 }  // namespace
 
+// The in-browser search engine to publish: the folder given, or the one
+// beside the program. Without one, the site's search needs a search
+// service (kbgen serve): a note, since local previews have one.
+bool FindEngine(const BuildOptions& opt, search::BrowserEngine* engine, Diagnostics* diag) {
+  if (!opt.browser_search) return false;
+  fs::path dir = opt.search_engine_dir ? *opt.search_engine_dir : search::DefaultBrowserEngineDir();
+  std::string error;
+  if (search::FindBrowserEngine(dir, engine, &error)) return true;
+  if (opt.search_engine_dir) {
+    diag->Error(dir.string(), 0, error);
+  } else {
+    diag->Note("", 0,
+               "no in-browser search engine to publish (" + error +
+                   "): the site's search works only where a search service runs");
+  }
+  return false;
+}
+
+BrowserSearchFiles BrowserSearchFilesOf(const search::BrowserEngine& engine,
+                                        const std::map<std::string, std::string>& generations) {
+  BrowserSearchFiles files;
+  files.worker = engine.worker;
+  files.wasm = engine.wasm;
+  files.icu_base = engine.icu_base;
+  files.icu_zh = engine.icu_zh;
+  files.block_size = search::kSingleFileBlockSize;
+  for (const auto& [lang, generation] : generations) {
+    files.databases[lang] = search::SingleFileDatabasePath(lang, generation);
+  }
+  return files;
+}
+
 // Wall time per phase, printed with --timings.
 class PhaseTimer {
  public:
@@ -174,6 +215,19 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   WarnUntranslatedTerms(*site, *catalogs, &diag);
   if (diag.has_errors()) return Fail(diag, err);
 
+  // The search index's records, and the in-browser engine that reads the
+  // index on static hosting: the search page names its files.
+  search::IndexOptions index_options;
+  index_options.synonyms = site->config.synonyms;
+  std::vector<search::PageRecord> search_records;
+  search::BrowserEngine engine;
+  if (opt.index) {
+    search_records = MakeSearchRecords(*site);
+    if (FindEngine(opt, &engine, &diag)) {
+      site->browser_search = BrowserSearchFilesOf(engine, search::GenerationNames(search_records, index_options));
+    }
+  }
+
   std::vector<fs::path> theme_dirs;
   if (opt.layouts_dir) theme_dirs.push_back(*opt.layouts_dir);
   theme_dirs.push_back(opt.theme_dir);
@@ -195,6 +249,7 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   }
   for (const auto& a : content.assets) claim(a.rel_path, a.source.string());
   for (const auto& [src, path] : static_files) claim(path, src.string());
+  for (const auto& [src, path] : engine.files) claim(path, src.string());
   if (diag.has_errors()) return Fail(diag, err);
   timer.Mark("templates");
 
@@ -210,11 +265,8 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   bool index_ok = true;
   std::thread indexer;
   if (opt.index) {
-    indexer = std::thread([&] {
-      search::IndexOptions index_options;
-      index_options.synonyms = site->config.synonyms;
-      index_ok = search::BuildIndexes(MakeSearchRecords(*site), writer->staging_dir(),
-                                      index_options, &index_error);
+    indexer = std::thread([&, records = std::move(search_records)]() mutable {
+      index_ok = search::BuildIndexes(records, writer->staging_dir(), index_options, &index_error);
     });
   }
 
@@ -241,6 +293,9 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   for (const auto& [src, path] : static_files) {
     if (!writer->Copy(src, path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
   }
+  for (const auto& [src, path] : engine.files) {
+    if (!writer->Copy(src, path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
+  }
   timer.Mark("copy files");
   if (indexer.joinable()) indexer.join();
   timer.Mark("search index (rest)");
@@ -252,12 +307,16 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
     return Fail(diag, err);
   }
   timer.Mark("swap in");
-  PrintDiagnostics(diag, err);
+  if (opt.quiet) {
+    PrintProblems(diag, err);
+  } else {
+    PrintDiagnostics(diag, err);
+  }
   timer.Print(err);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!opt.quiet) {
-    err << SummaryLine(*site, total + content.assets.size() + static_files.size(), seconds,
+    err << SummaryLine(*site, total + content.assets.size() + static_files.size() + engine.files.size(), seconds,
                        opt.out_dir)
         << "\n";
   }

@@ -28,6 +28,11 @@ struct BuildOptions {
   bool index = true;      // write the search index
   bool timings = false;   // print the wall time of each phase
   bool durable = false;   // flush to disk before the swap (see SiteWriter::Commit)
+  // Publish the in-browser search engine (search/browser_engine.h) from
+  // this folder; by default from search-engine/ beside the program, when
+  // it is there.
+  bool browser_search = true;
+  std::optional<std::filesystem::path> search_engine_dir;
 };
 
 // Runs a build; diagnostics and the summary go to `err`. Returns the exit status.

@@ -12,7 +12,9 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     if (d.line > 0) out += ":" + std::to_string(d.line);
     out += ": ";
   }
-  out += d.severity == Severity::kError ? "error: " : "warning: ";
+  out += d.severity == Severity::kError     ? "error: "
+         : d.severity == Severity::kWarning ? "warning: "
+                                            : "note: ";
   out += d.message;
   return out;
 }
@@ -28,6 +30,10 @@ void Diagnostics::Error(std::string path, int line, std::string message) {
 
 void Diagnostics::Warning(std::string path, int line, std::string message) {
   Add({Severity::kWarning, std::move(path), line, 0, std::move(message)});
+}
+
+void Diagnostics::Note(std::string path, int line, std::string message) {
+  Add({Severity::kNote, std::move(path), line, 0, std::move(message)});
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }

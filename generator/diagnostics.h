@@ -15,7 +15,8 @@
 
 namespace kbgen {
 
-enum class Severity { kWarning, kError };
+// A note tells something worth knowing that needs no change.
+enum class Severity { kNote, kWarning, kError };
 
 struct Diagnostic {
   Severity severity = Severity::kError;
@@ -25,7 +26,7 @@ struct Diagnostic {
   std::string message;
 };
 
-// "path:line: error: message", "path: warning: message", "error: message".
+// "path:line: error: message", "path: warning: message", "note: message".
 std::string FormatDiagnostic(const Diagnostic& d);
 
 class Diagnostics {
@@ -33,6 +34,7 @@ class Diagnostics {
   void Add(Diagnostic d);
   void Error(std::string path, int line, std::string message);
   void Warning(std::string path, int line, std::string message);
+  void Note(std::string path, int line, std::string message);
 
   bool has_errors() const;
   std::size_t error_count() const;

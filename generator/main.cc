@@ -39,6 +39,13 @@ int main(int argc, char** argv) {
                         "(overrides the config)");
   bool no_index = false;
   build_cmd->add_flag("--no-index", no_index, "Skip writing the search index");
+  std::string engine_dir;
+  build_cmd->add_option("--search-engine", engine_dir,
+                        "Folder of the in-browser search engine to publish (default: "
+                        "search-engine/ beside kbgen, built by scripts/build-wasm)");
+  bool no_browser_search = false;
+  build_cmd->add_flag("--no-browser-search", no_browser_search,
+                      "Publish no in-browser search engine (search needs kbgen serve)");
   build_cmd->add_flag("--quiet,-q", build.quiet, "Print only errors and warnings");
   build_cmd->add_flag("--timings", build.timings, "Print the wall time of each build phase");
   build_cmd->add_flag("--durable", build.durable,
@@ -91,6 +98,8 @@ int main(int argc, char** argv) {
       build.layouts_dir = "layouts";
     }
     build.index = !no_index;
+    build.browser_search = !no_browser_search;
+    if (!engine_dir.empty()) build.search_engine_dir = engine_dir;
     build.progress = !build.quiet && ::isatty(STDERR_FILENO);
     return kbgen::RunBuild(build, std::cerr);
   }

@@ -54,8 +54,17 @@ struct Taxonomy {
   std::map<std::string, TaxonomyTerm> terms;  // by slug
 };
 
+// The in-browser search engine's files, as site paths ("/search/…"),
+// when the build publishes it (search/browser_engine.h); empty otherwise.
+struct BrowserSearchFiles {
+  std::string worker, wasm, icu_base, icu_zh;
+  unsigned block_size = 0;
+  std::map<std::string, std::string> databases;  // lang -> single-file database
+};
+
 struct Site {
   SiteConfig config;
+  BrowserSearchFiles browser_search;
   // All loaded pages except drafts, ordered by (lang, rel_path).
   std::vector<std::unique_ptr<Page>> pages;
   // translation key -> lang -> page.

@@ -24,6 +24,11 @@
 namespace kbgen {
 namespace {
 
+// Blocks of a database that the in-browser engine fetches first (the
+// header and what opening it reads), and past each missing block.
+constexpr int kBrowserSearchHeadBlocks = 8;
+constexpr int kBrowserSearchReadAhead = 3;
+
 std::string DirOf(const std::string& lang) { return IsRightToLeft(lang) ? "rtl" : "ltr"; }
 
 std::string Json(const nlohmann::json& j) {
@@ -216,6 +221,21 @@ Data ViewModel::ForSearch(const std::string& lang) const {
       {"fallbackBadge", Text(lang, "fallback.badge")},
       {"langNames", names},
   };
+  const BrowserSearchFiles& engine = site_.browser_search;
+  if (!engine.worker.empty()) {
+    nlohmann::json dbs = nlohmann::json::object();
+    for (const auto& [l, path] : engine.databases) dbs[l] = Link(path);
+    // Read by static/js/search-engine.js and handed to the engine's worker.
+    config["engine"] = {
+        {"worker", Link(engine.worker)},
+        {"wasm", Link(engine.wasm)},
+        {"icu", {{"base", Link(engine.icu_base)}, {"zh", Link(engine.icu_zh)}}},
+        {"db", dbs},
+        {"block", engine.block_size},
+        {"head", kBrowserSearchHeadBlocks},
+        {"ahead", kBrowserSearchReadAhead},
+    };
+  }
   Data s;
   s["action"] = Link("/" + lang + "/search/");
   s["api_url"] = Link("/api/search");

@@ -82,12 +82,17 @@ std::string ReadSmallFile(const std::filesystem::path& path) {
 // version). Nothing here uses it (it serves replication), and a random one
 // would make two builds of the same pages differ, so it is replaced by one
 // derived from the generation name, which is a hash of the contents.
-std::string StampStableUuid(const std::filesystem::path& db_dir) {
-  const std::filesystem::path version = db_dir / "iamglass";
+//
+// `version` is the version file of a database folder, or a single-file
+// database, which starts with the same header.
+std::string StampStableUuid(const std::filesystem::path& version) {
   std::string uuid;
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a, twice with two seeds
   for (int round = 0; round < 2; ++round) {
-    for (char c : db_dir.filename().string() + char('0' + round)) {
+    const std::string name = version.filename() == "iamglass"
+                                 ? version.parent_path().filename().string()
+                                 : version.stem().string();
+    for (char c : name + char('0' + round)) {
       h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     }
     for (int i = 0; i < 8; ++i) uuid += static_cast<char>((h >> (8 * i)) & 0xff);
@@ -102,9 +107,29 @@ std::string StampStableUuid(const std::filesystem::path& db_dir) {
   return "";
 }
 
+// The database of `db_dir` compacted into one file with small blocks, for
+// readers that fetch it block by block over HTTP (the in-browser engine):
+// a query then touches fewer and smaller blocks. "" on success.
+std::string WriteSingleFile(const std::filesystem::path& db_dir, const std::filesystem::path& out) {
+  std::error_code ec;
+  std::filesystem::remove(out, ec);
+  try {
+    // Xapian 1.4.22 crashes compacting FULLER into a single file with
+    // 2 KB blocks; the standard level is used.
+    Xapian::Database(db_dir.string())
+        .compact(out.string(), Xapian::DBCOMPACT_SINGLE_FILE | Xapian::DBCOMPACT_NO_RENUMBER,
+                 static_cast<int>(kSingleFileBlockSize));
+  } catch (const Xapian::Error& e) {
+    std::filesystem::remove(out, ec);
+    return out.string() + ": cannot write the single-file search index: " + e.get_msg();
+  }
+  return StampStableUuid(out);
+}
+
 // Builds one language's database and points its stub at it; "" on success.
 std::string BuildLanguage(const std::string& lang, const std::vector<const PageRecord*>& records,
-                          const SynonymConfig& synonyms, const std::filesystem::path& site_dir) {
+                          const SynonymConfig& synonyms, const IndexOptions& options,
+                          const std::filesystem::path& site_dir) {
   namespace fs = std::filesystem;
   const fs::path dir = site_dir / kIndexFolder / lang;
   std::error_code ec;
@@ -117,7 +142,11 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
   // Built before and published: the same pages give the same database,
   // and a published generation is never written again (readers may have
   // it open).
-  if (ReadSmallFile(stub) == stub_text && fs::is_directory(db_dir, ec)) return "";
+  const fs::path single_file = dir / (generation + std::string(kSingleFileSuffix));
+  if (ReadSmallFile(stub) == stub_text && fs::is_directory(db_dir, ec) &&
+      (!options.single_file || fs::is_regular_file(single_file, ec))) {
+    return "";
+  }
   fs::remove_all(db_dir, ec);
   if (ec) return db_dir.string() + ": cannot remove: " + ec.message();
 
@@ -128,7 +157,10 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
     if (!builder->Add(*r, &error)) return error;
   }
   if (!builder->Finish(&error)) return error;
-  if (std::string e = StampStableUuid(db_dir); !e.empty()) return e;
+  if (std::string e = StampStableUuid(db_dir / "iamglass"); !e.empty()) return e;
+  if (options.single_file) {
+    if (std::string e = WriteSingleFile(db_dir, single_file); !e.empty()) return e;
+  }
 
   // The stub is replaced by a rename, so a reader sees the old or the new
   // one, never a partial file.
@@ -228,9 +260,13 @@ bool LanguageIndexBuilder::Finish(std::string* error) {
   }
 }
 
-bool BuildIndexes(const std::vector<PageRecord>& records, const std::filesystem::path& site_dir,
-                  const IndexOptions& options, std::string* error) {
-  std::vector<std::vector<const PageRecord*>> by_lang(kLanguageSpecs.size());
+namespace {
+
+// The records of each language of kLanguageSpecs, ordered by URL so that
+// the same pages give the same index; false for an unknown language.
+bool GroupByLanguage(const std::vector<PageRecord>& records,
+                     std::vector<std::vector<const PageRecord*>>* by_lang, std::string* error) {
+  by_lang->assign(kLanguageSpecs.size(), {});
   for (const auto& r : records) {
     std::size_t i = 0;
     while (i < kLanguageSpecs.size() && kLanguageSpecs[i].lang != r.lang) ++i;
@@ -238,30 +274,54 @@ bool BuildIndexes(const std::vector<PageRecord>& records, const std::filesystem:
       *error = "page " + r.url + ": unknown language '" + r.lang + "'";
       return false;
     }
-    by_lang[i].push_back(&r);
+    (*by_lang)[i].push_back(&r);
   }
+  for (auto& list : *by_lang) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const PageRecord* a, const PageRecord* b) { return a->url < b->url; });
+  }
+  return true;
+}
+
+const SynonymConfig& SynonymsOf(const IndexOptions& options, const std::string& lang) {
+  static const SynonymConfig kNone;
+  auto it = options.synonyms.find(lang);
+  return it == options.synonyms.end() ? kNone : it->second;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> GenerationNames(const std::vector<PageRecord>& records,
+                                                   const IndexOptions& options) {
+  std::vector<std::vector<const PageRecord*>> by_lang;
+  std::string unused;
+  std::map<std::string, std::string> names;
+  if (!GroupByLanguage(records, &by_lang, &unused)) return names;
+  for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) {
+    const std::string lang(kLanguageSpecs[i].lang);
+    names[lang] = GenerationName(lang, by_lang[i], SynonymsOf(options, lang));
+  }
+  return names;
+}
+
+bool BuildIndexes(const std::vector<PageRecord>& records, const std::filesystem::path& site_dir,
+                  const IndexOptions& options, std::string* error) {
+  std::vector<std::vector<const PageRecord*>> by_lang;
+  if (!GroupByLanguage(records, &by_lang, error)) return false;
   for (const auto& [lang, unused] : options.synonyms) {
     if (FindLanguage(lang) == nullptr) {
       *error = "synonyms: unknown language '" + lang + "'";
       return false;
     }
   }
-  // Documents numbered by URL: the same pages give the same index order.
-  for (auto& list : by_lang) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const PageRecord* a, const PageRecord* b) { return a->url < b->url; });
-  }
 
-  const SynonymConfig no_synonyms;
   std::vector<std::string> errors(kLanguageSpecs.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i; (i = next++) < kLanguageSpecs.size();) {
       const std::string lang(kLanguageSpecs[i].lang);
-      auto it = options.synonyms.find(lang);
       try {
-        errors[i] = BuildLanguage(lang, by_lang[i],
-                                  it == options.synonyms.end() ? no_synonyms : it->second, site_dir);
+        errors[i] = BuildLanguage(lang, by_lang[i], SynonymsOf(options, lang), options, site_dir);
       } catch (const std::exception& e) {  // a thread must not end in an exception
         errors[i] = "search index (" + lang + "): " + e.what();
       }

@@ -31,6 +31,9 @@ struct IndexOptions {
   // lang -> (term -> synonyms), e.g. {"en": {"ict": {"information and communication technology"}}}
   std::map<std::string, std::map<std::string, std::vector<std::string>>> synonyms;
   int threads = 0;  // 0 = one per language
+  // Also write each language's database compacted into one file
+  // (<generation>.glass, schema.h), which the in-browser engine reads.
+  bool single_file = true;
 };
 
 // Writes the indexes of `records` below `site_dir` (the temporary output
@@ -39,6 +42,12 @@ struct IndexOptions {
 // with respect to other calls on other folders.
 bool BuildIndexes(const std::vector<PageRecord>& records, const std::filesystem::path& site_dir,
                   const IndexOptions& options, std::string* error);
+
+// lang -> the generation name (schema.h) that BuildIndexes gives each
+// language's database for these records and options: it names the
+// database files before they are written. Empty for an unknown language.
+std::map<std::string, std::string> GenerationNames(const std::vector<PageRecord>& records,
+                                                   const IndexOptions& options);
 
 // The database of one language, for callers that index page by page.
 //   auto b = LanguageIndexBuilder::Create("fr", dir, synonyms, &error);

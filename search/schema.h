@@ -10,6 +10,11 @@
 //
 //   <site>/search/<lang>/index.stub     Xapian stub file: "auto <generation>"
 //   <site>/search/<lang>/<generation>/  the glass database of that build
+//   <site>/search/<lang>/<generation>.glass
+//                                       the same, compacted into one file
+//                                       of 2 KB blocks, for the in-browser
+//                                       engine, which fetches it a block
+//                                       range at a time (search/wasm/)
 //
 // The generation name is a hash of the language's pages, synonyms and the
 // schema version, so an unchanged language keeps its name and a changed one
@@ -167,6 +172,9 @@ inline constexpr double kMatchTimeLimitSeconds = 2.0;
 // --- layout ---
 inline constexpr std::string_view kIndexFolder = "search";
 inline constexpr std::string_view kStubFile = "index.stub";
+inline constexpr std::string_view kSingleFileSuffix = ".glass";
+// Xapian's smallest block size: a query over HTTP fetches whole blocks.
+inline constexpr unsigned kSingleFileBlockSize = 2048;
 
 }  // namespace kbgen::search
 

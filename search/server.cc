@@ -9,7 +9,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "search/search_command.h"
+#include "search/api_request.h"
 #include "search/searcher.h"
 
 namespace fs = std::filesystem;
@@ -46,48 +46,14 @@ void SendError(httplib::Response& res, int status, const std::string& message) {
   SendJson(res, status, nlohmann::ordered_json{{"error", message}});
 }
 
-bool ParseCount(const httplib::Request& req, const char* name, int fallback, int* out,
-                std::string* error) {
-  *out = fallback;
-  if (!req.has_param(name)) return true;
-  const std::string value = req.get_param_value(name);
-  try {
-    std::size_t used = 0;
-    *out = std::stoi(value, &used);
-    if (used == value.size() && *out >= 1) return true;
-  } catch (...) {
-  }
-  *error = std::string("'") + name + "' must be a positive whole number, got '" + value + "'";
-  return false;
-}
-
 void HandleSearch(const fs::path& site, const httplib::Request& req, httplib::Response& res) {
-  SearchRequest request;
-  request.query = req.get_param_value("q");
-  if (req.has_param("lang")) request.lang = req.get_param_value("lang");
+  ApiParams params;
+  for (const auto& [name, value] : req.params) params.emplace_back(name, value);
   std::string error;
-  int page = 1;
-  if (!ParseCount(req, "limit", 10, &request.limit, &error) ||
-      !ParseCount(req, "page", 1, &page, &error)) {
-    return SendError(res, 400, error);
-  }
-  request.offset = (page - 1) * request.limit;
-  for (std::size_t i = 0, n = req.get_param_value_count("filter"); i < n; ++i) {
-    std::string f = req.get_param_value("filter", i);
-    auto sep = f.find_first_of(":=");
-    if (sep == std::string::npos || sep == 0) {
-      return SendError(res, 400, "a filter is key:value, got '" + f + "'");
-    }
-    request.filters.emplace_back(f.substr(0, sep), f.substr(sep + 1));
-  }
   Searcher* searcher = SearcherFor(site, &error);
   if (!searcher) return SendError(res, 503, error);
-  SearchResponse response;
-  SearchError search_error;
-  if (!searcher->Search(request, &response, &search_error)) {
-    return SendError(res, search_error.bad_request ? 400 : 500, search_error.message);
-  }
-  SendJson(res, 200, ResponseToJson(request.query, request.lang, response));
+  ApiAnswer answer = AnswerApiRequest(searcher, params);
+  SendJson(res, answer.status, answer.body);
 }
 
 }  // namespace

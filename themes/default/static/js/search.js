@@ -149,12 +149,18 @@
   }
 
   if (!query) return;
-  var url = config.api + '?' + new URLSearchParams({ q: query, lang: lang }).toString();
-  fetch(url, { headers: { Accept: 'application/json' } })
-    .then(function (response) {
+  // Every search goes through search-engine.js when it is there (the
+  // service, or the in-browser engine on static hosting).
+  function searchService(request) {
+    if (window.kbSearchEngine) return window.kbSearchEngine.search(request);
+    var url = config.api + '?' + new URLSearchParams({ q: request.q, lang: request.lang }).toString();
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (response) {
       if (!response.ok) throw new Error('search service: ' + response.status);
       return response.json();
-    })
+    });
+  }
+
+  searchService({ q: query, lang: lang })
     .then(show)
     .catch(function () {
       status.textContent = config.unavailable;

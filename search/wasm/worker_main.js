@@ -1,0 +1,179 @@
+/* kbgen in-browser search: the Web Worker that runs the engine.
+ *
+ * The site's search page (themes/default/static/js/search-engine.js) posts
+ *   {type: 'search', id, params: [[name, value], ...], config}
+ * where params are /api/search's query parameters and config names the
+ * engine's files (content-hashed, from the page's search configuration):
+ *   {wasm, icu: {base, zh}, db: {lang: url}, block, ahead}
+ * and gets back {id, status, body, stats}: the status and JSON body that
+ * /api/search would answer, and the requests and bytes this search cost.
+ *
+ * This file is joined at build time with the emscripten glue
+ * (createKbSearchEngine) and range_file.js (RangeFile) into one script.
+ */
+'use strict';
+
+var kLanguages = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+var stats = { requests: 0, bytes: 0 };
+var files = {};         // database url -> RangeFile, shared by engine instances
+var probes = {};        // database url -> Promise of its RangeFile
+var icuData = {};       // 'base' | 'zh' -> Promise of Uint8Array
+var wasmModule = null;  // Promise of the compiled WebAssembly.Module
+var engine = null;      // {module, zh, mounted: {lang: true}}
+var queue = Promise.resolve();
+
+function fetchBytes(url) {
+  return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) throw unavailable(url + ': ' + r.status);
+    return r.arrayBuffer();
+  }).then(function (buffer) {
+    stats.requests += 1;
+    stats.bytes += buffer.byteLength;
+    return new Uint8Array(buffer);
+  });
+}
+
+function unavailable(message) {
+  var e = new Error(message);
+  e.kind = 'unavailable';
+  return e;
+}
+
+// The first blocks of a database, with one range request that also tells
+// its size and whether the server answers ranges at all. A server that
+// answers 200 (the whole file) is stopped reading at once.
+function probe(url, config) {
+  if (probes[url]) return probes[url];
+  var head = config.block * config.head;
+  probes[url] = fetch(url, { headers: { Range: 'bytes=0-' + (head - 1) }, credentials: 'same-origin' })
+    .then(function (r) {
+      var range = /\/(\d+)\s*$/.exec(r.headers.get('Content-Range') || '');
+      if (r.status !== 206 || !range) {
+        if (r.body && r.body.cancel) r.body.cancel();
+        throw unavailable(url + ': the server does not answer range requests (' + r.status + ')');
+      }
+      return r.arrayBuffer().then(function (buffer) {
+        stats.requests += 1;
+        stats.bytes += buffer.byteLength;
+        var file = new RangeFile(url, Number(range[1]), config.block, config.ahead, stats);
+        file.keep(0, new Uint8Array(buffer));
+        files[url] = file;
+        return file;
+      });
+    });
+  probes[url].catch(function () { delete probes[url]; });
+  return probes[url];
+}
+
+function compiledWasm(url) {
+  if (!wasmModule) {
+    wasmModule = fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw unavailable(url + ': ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (buffer) {
+      stats.requests += 1;
+      stats.bytes += buffer.byteLength;
+      return WebAssembly.compile(buffer);
+    });
+    wasmModule.catch(function () { wasmModule = null; });
+  }
+  return wasmModule;
+}
+
+function icu(name, url) {
+  if (!icuData[name]) {
+    icuData[name] = fetchBytes(url);
+    icuData[name].catch(function () { delete icuData[name]; });
+  }
+  return icuData[name];
+}
+
+// A new engine instance, with the Chinese dictionary or without. ICU
+// remembers that it had no dictionary for a script, so an instance
+// started without it is replaced, never given it later.
+function startEngine(config, zh) {
+  var wanted = [compiledWasm(config.wasm), icu('base', config.icu.base)];
+  if (zh) wanted.push(icu('zh', config.icu.zh));
+  return Promise.all(wanted).then(function (got) {
+    return createKbSearchEngine({
+      instantiateWasm: function (imports, done) {
+        WebAssembly.instantiate(got[0], imports).then(function (instance) { done(instance, got[0]); });
+        return {};
+      },
+      print: function () {},
+      printErr: function () {},
+    }).then(function (module) {
+      got.slice(1).forEach(function (data) {
+        var p = module._malloc(data.length);
+        module.HEAPU8.set(data, p);  // kept for the life of the instance
+        if (module._kb_add_icu_data(p) !== 0) throw unavailable('ICU data not accepted');
+      });
+      module.FS.mkdirTree('/site/search');
+      var error = module.UTF8ToString(module._kb_open(stringArg(module, '/site')));
+      if (error) throw unavailable(error);
+      engine = { module: module, zh: zh, mounted: {} };
+      return engine;
+    });
+  });
+}
+
+function stringArg(module, s) {
+  var n = module.lengthBytesUTF8(s) + 1;
+  var p = module._malloc(n);
+  module.stringToUTF8(s, p, n);
+  return p;
+}
+
+function mount(config, lang, file) {
+  if (engine.mounted[lang]) return;
+  var FS = engine.module.FS;
+  var dir = '/site/search/' + lang;
+  FS.mkdirTree(dir);
+  file.mount(FS, dir, 'db.glass');
+  FS.writeFile(dir + '/index.stub', 'auto ' + dir + '/db.glass\n');
+  engine.mounted[lang] = true;
+}
+
+function search(message) {
+  var config = message.config;
+  var lang = 'en';
+  var query = '';
+  message.params.forEach(function (p) {
+    if (p[0] === 'lang') lang = p[1];
+    if (p[0] === 'q') query = p[1];
+  });
+  var langs = lang === 'all' ? kLanguages : kLanguages.indexOf(lang) >= 0 ? [lang] : [];
+  var zh = langs.indexOf('zh') >= 0 || /\p{Script=Han}/u.test(query);
+  var before = { requests: stats.requests, bytes: stats.bytes };
+  var ready = engine && (engine.zh || !zh) ? Promise.resolve(engine) : startEngine(config, zh);
+  var dbs = langs.map(function (l) { return probe(config.db[l], config); });
+  return Promise.all([ready].concat(dbs)).then(function (got) {
+    langs.forEach(function (l, i) { mount(config, l, got[i + 1]); });
+    var module = engine.module;
+    var arg = stringArg(module, JSON.stringify(message.params));
+    var started = performance.now();
+    var answer = JSON.parse(module.UTF8ToString(module._kb_search(arg)));
+    module._free(arg);
+    return {
+      id: message.id, status: answer.status, body: answer.body,
+      stats: {
+        requests: stats.requests - before.requests, bytes: stats.bytes - before.bytes,
+        ms: performance.now() - started,
+      },
+    };
+  });
+}
+
+self.onmessage = function (event) {
+  var message = event.data;
+  if (!message || message.type !== 'search') return;
+  // One search at a time: the engine is synchronous and single-threaded.
+  queue = queue.then(function () { return search(message); }).then(function (reply) {
+    self.postMessage(reply);
+  }, function (error) {
+    self.postMessage({
+      id: message.id, status: 0,
+      error: { kind: error.kind || 'unavailable', message: String(error.message || error) },
+    });
+  });
+};
