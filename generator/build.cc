@@ -150,6 +150,7 @@ BrowserSearchFiles BrowserSearchFilesOf(const search::BrowserEngine& engine,
   files.block_size = search::kSingleFileBlockSize;
   for (const auto& [lang, generation] : generations) {
     files.databases[lang] = search::SingleFileDatabasePath(lang, generation);
+    files.heads[lang] = search::SingleFileHeadPath(lang, generation);
   }
   return files;
 }

@@ -60,6 +60,7 @@ struct BrowserSearchFiles {
   std::string worker, wasm, icu_base, icu_zh;
   unsigned block_size = 0;
   std::map<std::string, std::string> databases;  // lang -> single-file database
+  std::map<std::string, std::string> heads;      // lang -> its head
 };
 
 struct Site {

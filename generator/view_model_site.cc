@@ -24,9 +24,8 @@
 namespace kbgen {
 namespace {
 
-// Blocks of a database that the in-browser engine fetches first (the
-// header and what opening it reads), and past each missing block.
-constexpr int kBrowserSearchHeadBlocks = 8;
+// Blocks of a database that the in-browser engine fetches past each
+// missing block: a posting list or a value stream goes on in the next.
 constexpr int kBrowserSearchReadAhead = 3;
 
 std::string DirOf(const std::string& lang) { return IsRightToLeft(lang) ? "rtl" : "ltr"; }
@@ -225,14 +224,16 @@ Data ViewModel::ForSearch(const std::string& lang) const {
   if (!engine.worker.empty()) {
     nlohmann::json dbs = nlohmann::json::object();
     for (const auto& [l, path] : engine.databases) dbs[l] = Link(path);
+    nlohmann::json heads = nlohmann::json::object();
+    for (const auto& [l, path] : engine.heads) heads[l] = Link(path);
     // Read by static/js/search-engine.js and handed to the engine's worker.
     config["engine"] = {
         {"worker", Link(engine.worker)},
         {"wasm", Link(engine.wasm)},
         {"icu", {{"base", Link(engine.icu_base)}, {"zh", Link(engine.icu_zh)}}},
         {"db", dbs},
+        {"head", heads},
         {"block", engine.block_size},
-        {"head", kBrowserSearchHeadBlocks},
         {"ahead", kBrowserSearchReadAhead},
     };
   }

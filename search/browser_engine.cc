@@ -71,4 +71,9 @@ std::string SingleFileDatabasePath(const std::string& lang, const std::string& g
          std::string(kSingleFileSuffix);
 }
 
+std::string SingleFileHeadPath(const std::string& lang, const std::string& generation) {
+  return "/" + std::string(kIndexFolder) + "/" + lang + "/" + generation +
+         std::string(kSingleFileHeadSuffix);
+}
+
 }  // namespace kbgen::search

@@ -35,8 +35,10 @@ bool FindBrowserEngine(const std::filesystem::path& dir, BrowserEngine* engine, 
 // The folder scripts/build-wasm fills beside the running program, if any.
 std::filesystem::path DefaultBrowserEngineDir();
 
-// Site path of a language's single-file database ("/search/en/g….glass").
+// Site paths of a language's single-file database ("/search/en/g….glass")
+// and of its head (single_file_index.h).
 std::string SingleFileDatabasePath(const std::string& lang, const std::string& generation);
+std::string SingleFileHeadPath(const std::string& lang, const std::string& generation);
 
 }  // namespace kbgen::search
 

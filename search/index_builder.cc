@@ -15,6 +15,7 @@
 #include "search/document_maker.h"
 #include "search/facets.h"
 #include "search/schema.h"
+#include "search/single_file_index.h"
 #include "search/synonyms.h"
 
 namespace kbgen::search {
@@ -77,55 +78,6 @@ std::string ReadSmallFile(const std::filesystem::path& path) {
   return text;
 }
 
-// Xapian gives every new database a random UUID, stored in bytes 16-31 of
-// the glass version file (after the 14-byte magic and 2-byte format
-// version). Nothing here uses it (it serves replication), and a random one
-// would make two builds of the same pages differ, so it is replaced by one
-// derived from the generation name, which is a hash of the contents.
-//
-// `version` is the version file of a database folder, or a single-file
-// database, which starts with the same header.
-std::string StampStableUuid(const std::filesystem::path& version) {
-  std::string uuid;
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a, twice with two seeds
-  for (int round = 0; round < 2; ++round) {
-    const std::string name = version.filename() == "iamglass"
-                                 ? version.parent_path().filename().string()
-                                 : version.stem().string();
-    for (char c : name + char('0' + round)) {
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-    for (int i = 0; i < 8; ++i) uuid += static_cast<char>((h >> (8 * i)) & 0xff);
-  }
-  std::fstream f(version, std::ios::in | std::ios::out | std::ios::binary);
-  char magic[14];
-  if (!f.read(magic, sizeof magic) || std::string_view(magic, 14) != "\x0f\x0dXapian Glass") {
-    return version.string() + ": not a glass version file";
-  }
-  f.seekp(16);
-  if (!f.write(uuid.data(), 16) || !f.flush()) return version.string() + ": cannot write";
-  return "";
-}
-
-// The database of `db_dir` compacted into one file with small blocks, for
-// readers that fetch it block by block over HTTP (the in-browser engine):
-// a query then touches fewer and smaller blocks. "" on success.
-std::string WriteSingleFile(const std::filesystem::path& db_dir, const std::filesystem::path& out) {
-  std::error_code ec;
-  std::filesystem::remove(out, ec);
-  try {
-    // Xapian 1.4.22 crashes compacting FULLER into a single file with
-    // 2 KB blocks; the standard level is used.
-    Xapian::Database(db_dir.string())
-        .compact(out.string(), Xapian::DBCOMPACT_SINGLE_FILE | Xapian::DBCOMPACT_NO_RENUMBER,
-                 static_cast<int>(kSingleFileBlockSize));
-  } catch (const Xapian::Error& e) {
-    std::filesystem::remove(out, ec);
-    return out.string() + ": cannot write the single-file search index: " + e.get_msg();
-  }
-  return StampStableUuid(out);
-}
-
 // Builds one language's database and points its stub at it; "" on success.
 std::string BuildLanguage(const std::string& lang, const std::vector<const PageRecord*>& records,
                           const SynonymConfig& synonyms, const IndexOptions& options,
@@ -143,8 +95,10 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
   // and a published generation is never written again (readers may have
   // it open).
   const fs::path single_file = dir / (generation + std::string(kSingleFileSuffix));
+  const fs::path head = dir / (generation + std::string(kSingleFileHeadSuffix));
   if (ReadSmallFile(stub) == stub_text && fs::is_directory(db_dir, ec) &&
-      (!options.single_file || fs::is_regular_file(single_file, ec))) {
+      (!options.single_file ||
+       (fs::is_regular_file(single_file, ec) && fs::is_regular_file(head, ec)))) {
     return "";
   }
   fs::remove_all(db_dir, ec);
@@ -159,7 +113,7 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
   if (!builder->Finish(&error)) return error;
   if (std::string e = StampStableUuid(db_dir / "iamglass"); !e.empty()) return e;
   if (options.single_file) {
-    if (std::string e = WriteSingleFile(db_dir, single_file); !e.empty()) return e;
+    if (std::string e = WriteSingleFileIndex(db_dir, single_file, head); !e.empty()) return e;
   }
 
   // The stub is replaced by a rename, so a reader sees the old or the new

@@ -15,6 +15,9 @@
 //                                       of 2 KB blocks, for the in-browser
 //                                       engine, which fetches it a block
 //                                       range at a time (search/wasm/)
+//   <site>/search/<lang>/<generation>.head
+//                                       the blocks of that file every search
+//                                       reads first (single_file_index.h)
 //
 // The generation name is a hash of the language's pages, synonyms and the
 // schema version, so an unchanged language keeps its name and a changed one
@@ -173,6 +176,8 @@ inline constexpr double kMatchTimeLimitSeconds = 2.0;
 inline constexpr std::string_view kIndexFolder = "search";
 inline constexpr std::string_view kStubFile = "index.stub";
 inline constexpr std::string_view kSingleFileSuffix = ".glass";
+inline constexpr std::string_view kSingleFileHeadSuffix = ".head";  // single_file_index.h
+inline constexpr std::size_t kSingleFileHeadBytes = 64 * 1024;
 // Xapian's smallest block size: a query over HTTP fetches whole blocks.
 inline constexpr unsigned kSingleFileBlockSize = 2048;
 

@@ -4,7 +4,7 @@
  *   {type: 'search', id, params: [[name, value], ...], config}
  * where params are /api/search's query parameters and config names the
  * engine's files (content-hashed, from the page's search configuration):
- *   {wasm, icu: {base, zh}, db: {lang: url}, block, ahead}
+ *   {wasm, icu: {base, zh}, db: {lang: url}, head: {lang: url}, block, ahead}
  * and gets back {id, status, body, stats}: the status and JSON body that
  * /api/search would answer, and the requests and bytes this search cost.
  *
@@ -39,13 +39,14 @@ function unavailable(message) {
   return e;
 }
 
-// The first blocks of a database, with one range request that also tells
-// its size and whether the server answers ranges at all. A server that
-// answers 200 (the whole file) is stopped reading at once.
-function probe(url, config) {
+// A database, ready to read: its head (the inner blocks every search walks
+// through, single_file_index.h) and a one-byte range request that tells
+// its size and whether the server answers ranges at all, side by side. A
+// server that answers 200 (the whole file) is stopped reading at once.
+function probe(lang, config) {
+  var url = config.db[lang];
   if (probes[url]) return probes[url];
-  var head = config.block * config.head;
-  probes[url] = fetch(url, { headers: { Range: 'bytes=0-' + (head - 1) }, credentials: 'same-origin' })
+  var size = fetch(url, { headers: { Range: 'bytes=0-0' }, credentials: 'same-origin' })
     .then(function (r) {
       var range = /\/(\d+)\s*$/.exec(r.headers.get('Content-Range') || '');
       if (r.status !== 206 || !range) {
@@ -55,12 +56,20 @@ function probe(url, config) {
       return r.arrayBuffer().then(function (buffer) {
         stats.requests += 1;
         stats.bytes += buffer.byteLength;
-        var file = new RangeFile(url, Number(range[1]), config.block, config.ahead, stats);
-        file.keep(0, new Uint8Array(buffer));
-        files[url] = file;
-        return file;
+        return Number(range[1]);
       });
     });
+  probes[url] = Promise.all([size, fetchBytes(config.head[lang])]).then(function (got) {
+    var file = new RangeFile(url, got[0], config.block, config.ahead, stats);
+    var head = got[1];
+    var record = 4 + config.block;
+    for (var at = 0; at + record <= head.length; at += record) {
+      var block = head[at] | (head[at + 1] << 8) | (head[at + 2] << 16) | (head[at + 3] << 24);
+      file.keep(block * config.block, head.subarray(at + 4, at + record));
+    }
+    files[url] = file;
+    return file;
+  });
   probes[url].catch(function () { delete probes[url]; });
   return probes[url];
 }
@@ -146,7 +155,7 @@ function search(message) {
   var zh = langs.indexOf('zh') >= 0 || /\p{Script=Han}/u.test(query);
   var before = { requests: stats.requests, bytes: stats.bytes };
   var ready = engine && (engine.zh || !zh) ? Promise.resolve(engine) : startEngine(config, zh);
-  var dbs = langs.map(function (l) { return probe(config.db[l], config); });
+  var dbs = langs.map(function (l) { return probe(l, config); });
   return Promise.all([ready].concat(dbs)).then(function (got) {
     langs.forEach(function (l, i) { mount(config, l, got[i + 1]); });
     var module = engine.module;
