@@ -44,7 +44,11 @@ export async function startStaticHost(siteDir, { ranges = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kbgen-nginx-'));
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
   const port = await freePort();
+  // Run as root, nginx's workers would drop to "nobody", who may not read
+  // a private temporary folder: they keep the caller's user instead.
+  const user = process.getuid && process.getuid() === 0 ? 'user root;' : '';
   const conf = `
+${user}
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
