@@ -26,7 +26,7 @@ namespace {
 
 // Blocks of a database that the in-browser engine fetches past each
 // missing block: a posting list or a value stream goes on in the next.
-constexpr int kBrowserSearchReadAhead = 3;
+constexpr int kBrowserSearchReadAhead = 1;
 
 std::string DirOf(const std::string& lang) { return IsRightToLeft(lang) ? "rtl" : "ltr"; }
 

@@ -13,7 +13,7 @@
  * @param {number} size     its length in bytes (from the first response)
  * @param {number} block    the database's block size
  * @param {number} ahead    blocks fetched past a missing one, at most
- * @param {object} stats    {requests, bytes} counters to add to
+ * @param {object} stats    {requests, bytes, waitMs} counters to add to
  */
 function RangeFile(url, size, block, ahead, stats) {
   this.url = url;
@@ -37,6 +37,7 @@ RangeFile.prototype.keep = function (offset, bytes) {
 RangeFile.prototype.fetch = function (first, last) {
   var begin = first * this.block;
   var end = Math.min((last + 1) * this.block, this.size) - 1;
+  var started = performance.now();
   var xhr = new XMLHttpRequest();
   xhr.open('GET', this.url, false);
   xhr.responseType = 'arraybuffer';
@@ -47,6 +48,7 @@ RangeFile.prototype.fetch = function (first, last) {
   }
   this.stats.requests += 1;
   this.stats.bytes += xhr.response.byteLength;
+  this.stats.waitMs += performance.now() - started;
   this.keep(begin, new Uint8Array(xhr.response));
 };
 
