@@ -22,6 +22,11 @@ var icuData = {};       // 'base' | 'zh' -> Promise of Uint8Array
 var wasmModule = null;  // Promise of the compiled WebAssembly.Module
 var engine = null;      // {module, zh, mounted: {lang: true}}
 var queue = Promise.resolve();
+// Set once a server answered a range request with the whole file: later
+// searches fail at once rather than try again (a browser may answer the
+// next try from its cache of that response, which a large site's server
+// would have been sending in full).
+var noRanges = null;
 
 function fetchBytes(url) {
   return fetch(url, { credentials: 'same-origin' }).then(function (r) {
@@ -46,13 +51,15 @@ function unavailable(message) {
 // server that answers 200 (the whole file) is stopped reading at once.
 function probe(lang, config) {
   var url = config.db[lang];
+  if (noRanges) return Promise.reject(noRanges);
   if (probes[url]) return probes[url];
   var size = fetch(url, { headers: { Range: 'bytes=0-0' }, credentials: 'same-origin' })
     .then(function (r) {
       var range = /\/(\d+)\s*$/.exec(r.headers.get('Content-Range') || '');
       if (r.status !== 206 || !range) {
         if (r.body && r.body.cancel) r.body.cancel();
-        throw unavailable(url + ': the server does not answer range requests (' + r.status + ')');
+        noRanges = unavailable(url + ': the server does not answer range requests (' + r.status + ')');
+        throw noRanges;
       }
       return r.arrayBuffer().then(function (buffer) {
         stats.requests += 1;

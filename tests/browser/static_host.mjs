@@ -1,7 +1,7 @@
 // A real static web server for browser tests: Debian's nginx on a free
 // loopback port, serving a built site as plain files, with no search
-// service. `ranges: false` makes it ignore Range headers (max_ranges 0),
-// as some static hosts do.
+// service, compressing text and WebAssembly as most hosts do. `ranges:
+// false` makes it ignore Range headers (max_ranges 0), as some hosts do.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -59,6 +59,10 @@ http {
   types { application/wasm wasm; }
   default_type application/octet-stream;
   access_log off;
+  # Compressed as static hosts and CDNs usually do; never the databases,
+  # which are read by byte ranges (application/octet-stream).
+  gzip on;
+  gzip_types application/wasm application/javascript text/css application/json;
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;

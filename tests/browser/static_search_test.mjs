@@ -129,9 +129,18 @@ async function main() {
       console.log(`     ${request.lang} ${JSON.stringify(request.q)}: ${stats.requests} requests, ` +
                   `${stats.bytes} bytes, ${stats.ms.toFixed(1)} ms in the engine`);
     }
-    const later = costs.slice(1).filter((c) => c.request.lang !== 'all');
-    const worst = later.reduce((m, c) => Math.max(m, c.stats.bytes), 0);
-    check('every query after the first fetches at most 100 KB', worst <= 100 * 1024, `${worst} bytes`);
+    // The first query in a language also reads that database's head and
+    // the pages' first blocks; the later ones read little more than their
+    // terms' postings and their hits.
+    const seen = new Set();
+    let worst = 0;
+    for (const { request, stats } of costs) {
+      const langs = request.lang === 'all' ? ['ar', 'en', 'es', 'fr', 'ru', 'zh'] : [request.lang];
+      if (langs.every((l) => seen.has(l))) worst = Math.max(worst, stats.bytes);
+      langs.forEach((l) => seen.add(l));
+    }
+    check('a query in a language already searched fetches at most 100 KB', worst <= 100 * 1024,
+          `${worst} bytes`);
 
     // --- a host that ignores range requests: a polite failure ---
     await page.goto(`${noRanges.url}/en/search/?q=innovation`);

@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include <unistd.h>
+
 #include "generator/page.h"
 
 using namespace kbgen;
@@ -58,7 +60,10 @@ std::unique_ptr<Catalogs> TestCatalogs() {
 
 class DataDir {
  public:
-  DataDir() : dir_(fs::temp_directory_path() / "kbgen_data_block_test") {
+  // One folder per process: ctest runs test cases side by side.
+  DataDir()
+      : dir_(fs::temp_directory_path() /
+             ("kbgen_data_block_test-" + std::to_string(::getpid()))) {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
