@@ -27,17 +27,21 @@ std::string WriteHead(const fs::path& glass, const fs::path& head) {
   if (!in.good() && !in.eof()) return glass.string() + ": cannot read";
   const std::size_t block = kSingleFileBlockSize;
   const std::size_t blocks = data.size() / block;
-  // Upper levels first: each one is worth more to every query than the
-  // whole level below it.
+  // Upper levels first: a block of an upper level is on the way to more
+  // leaves than one below it. The last level that fits in part is taken
+  // in file order.
   std::map<int, std::vector<std::uint32_t>, std::greater<int>> by_level;
   for (std::size_t b = 1; b < blocks; ++b) {
     int level = static_cast<unsigned char>(data[b * block + kLevelOffset]);
     if (level > 0) by_level[level].push_back(static_cast<std::uint32_t>(b));
   }
   std::vector<std::uint32_t> chosen = {0};
+  const std::size_t most = kSingleFileHeadBytes / (block + 4);
   for (const auto& [level, list] : by_level) {
-    if ((chosen.size() + list.size()) * block > kSingleFileHeadBytes) break;
-    chosen.insert(chosen.end(), list.begin(), list.end());
+    for (std::uint32_t b : list) {
+      if (chosen.size() == most) break;
+      chosen.push_back(b);
+    }
   }
   std::sort(chosen.begin(), chosen.end());
   std::ofstream out(head, std::ios::binary | std::ios::trunc);

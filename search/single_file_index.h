@@ -5,7 +5,7 @@
 //
 // The head (<generation>.head, schema.h) holds the blocks every search
 // walks through first: the inner blocks of the B-trees, upper levels
-// first, within kSingleFileHeadBytes. The engine fetches it in one request
+// first, as many as fit in kSingleFileHeadBytes. The engine fetches it in one request
 // beside the engine itself, so that a query then reads little more than
 // the leaf blocks of its own terms. Its format: records of a block number
 // (4 bytes, little-endian) followed by that block, in block order.
