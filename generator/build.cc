@@ -225,7 +225,8 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   if (opt.index) {
     search_records = MakeSearchRecords(*site);
     if (FindEngine(opt, &engine, &diag)) {
-      site->browser_search = BrowserSearchFilesOf(engine, search::GenerationNames(search_records, index_options));
+      site->browser_search =
+          BrowserSearchFilesOf(engine, search::GenerationNames(search_records, index_options));
     }
   }
 
@@ -317,8 +318,9 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!opt.quiet) {
-    err << SummaryLine(*site, total + content.assets.size() + static_files.size() + engine.files.size(), seconds,
-                       opt.out_dir)
+    const std::size_t files =
+        total + content.assets.size() + static_files.size() + engine.files.size();
+    err << SummaryLine(*site, files, seconds, opt.out_dir)
         << "\n";
   }
   return 0;

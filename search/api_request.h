@@ -8,11 +8,10 @@
 #ifndef KBGEN_SEARCH_API_REQUEST_H_
 #define KBGEN_SEARCH_API_REQUEST_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "search/searcher.h"
 

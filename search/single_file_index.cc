@@ -1,13 +1,13 @@
 #include "search/single_file_index.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <map>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "search/schema.h"
 

@@ -9,12 +9,12 @@
 // request's query parameters as a JSON array of [name, value] pairs. The
 // answer is a JSON object {"status": 200|400|500|503, "body": {...}}, the
 // body being what /api/search answers.
-#include <memory>
-#include <string>
-
 #include <emscripten/emscripten.h>
-#include <nlohmann/json.hpp>
 #include <unicode/udata.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
 
 #include "search/api_request.h"
 #include "search/searcher.h"

@@ -13,8 +13,12 @@ namespace {
 TEST_CASE("api request: parameters become a search request") {
   SearchRequest r;
   std::string error;
-  REQUIRE(ParseApiRequest({{"q", "innovation"}, {"lang", "fr"}, {"limit", "5"}, {"page", "3"},
-                           {"filter", "region:Europe"}, {"filter", "year=2018"}},
+  REQUIRE(ParseApiRequest({{"q", "innovation"},
+                           {"lang", "fr"},
+                           {"limit", "5"},
+                           {"page", "3"},
+                           {"filter", "region:Europe"},
+                           {"filter", "year=2018"}},
                           &r, &error));
   CHECK(r.query == "innovation");
   CHECK(r.lang == "fr");

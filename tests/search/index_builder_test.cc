@@ -104,6 +104,38 @@ TEST_CASE("index builder: a single-file copy of each database, the same answers"
   }
 }
 
+TEST_CASE("index builder: the head holds block 0 and inner blocks, copied from the file") {
+  TempDir dir;
+  std::string error;
+  REQUIRE_MESSAGE(BuildIndexes(FixturePages(), dir.path(), FixtureOptions(), &error), error);
+  for (const char* lang : {"en", "zh"}) {
+    CAPTURE(lang);
+    std::string gen = Generation(dir.path(), lang);
+    std::string file = ReadFile(dir.path() / "search" / lang / (gen + ".glass"));
+    std::string head = ReadFile(dir.path() / "search" / lang / (gen + ".head"));
+    const std::size_t block = kSingleFileBlockSize, record = 4 + block;
+    REQUIRE(head.size() % record == 0);
+    REQUIRE(head.size() >= record);
+    CHECK(head.size() <= kSingleFileHeadBytes);
+    long previous = -1;
+    for (std::size_t at = 0; at < head.size(); at += record) {
+      std::uint32_t b = 0;
+      for (int i = 0; i < 4; ++i) {
+        b |= static_cast<std::uint32_t>(static_cast<unsigned char>(head[at + i])) << (8 * i);
+      }
+      CHECK(static_cast<long>(b) > previous);  // in block order
+      previous = b;
+      REQUIRE((b + 1) * block <= file.size());
+      CHECK(head.compare(at + 4, block, file, b * block, block) == 0);
+      if (at == 0) {
+        CHECK(b == 0);
+      } else {
+        CHECK(static_cast<unsigned char>(file[b * block + 4]) > 0);  // not a leaf
+      }
+    }
+  }
+}
+
 TEST_CASE("index builder: no single-file copy when not asked for") {
   TempDir dir;
   std::string error;
