@@ -67,6 +67,7 @@ class PageRenderer {
   MarkdownResult Run(const CmarkDocument& doc) {
     MakeAlerts(doc.root(), options_.labels);
     LabelTaskItems(doc.root());
+    WrapTables(doc.root());
     Collect(doc.root());
     ReserveFootnoteIds(doc);
     for (cmark_node* node : links_) FixLink(node);

@@ -80,6 +80,24 @@ void MakeAlerts(cmark_node* root, const MarkdownLabels& labels) {
   }
 }
 
+void WrapTables(cmark_node* root) {
+  std::vector<cmark_node*> tables;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    const char* type = cmark_node_get_type_string(n);
+    if (ev == CMARK_EVENT_ENTER && type && std::strcmp(type, "table") == 0) tables.push_back(n);
+  }
+  cmark_iter_free(it);
+  for (cmark_node* table : tables) {
+    cmark_node* wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(wrapper, "<div class=\"table-scroll\" tabindex=\"0\">\n");
+    cmark_node_set_on_exit(wrapper, "</div>\n");
+    cmark_node_insert_before(table, wrapper);
+    cmark_node_append_child(wrapper, table);
+  }
+}
+
 void LabelTaskItems(cmark_node* root) {
   for (cmark_node* item : NodesOfType(root, CMARK_NODE_ITEM)) {
     const char* type = cmark_node_get_type_string(item);

@@ -1,6 +1,7 @@
 // Reader-facing blocks that cmark-gfm does not make on its own, for
 // markdown.cc: GitHub alerts, task-list items whose checkbox is labelled by
-// the item's text, and footnote back-links labelled in the page's language.
+// the item's text, tables that scroll on their own, and footnote back-links
+// labelled in the page's language.
 //
 // Alerts are block quotes whose first line is exactly `[!NOTE]`, `[!TIP]`,
 // `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]` (any case), as on GitHub:
@@ -38,6 +39,10 @@ inline constexpr const char* kAlertKinds[] = {"note", "tip", "important", "warni
 
 // Turns alert block quotes below `root` into alert blocks.
 void MakeAlerts(cmark_node* root, const MarkdownLabels& labels);
+
+// Wraps each table in <div class="table-scroll" tabindex="0">: a wide
+// table scrolls inside it, and a keyboard reaches what is scrolled away.
+void WrapTables(cmark_node* root);
 
 // Puts each task-list item's checkbox and the text of its first paragraph
 // in one <label>, so the checkbox is named by its text.

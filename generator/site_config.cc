@@ -127,20 +127,23 @@ void ReadSources(YamlMapReader& root, SiteConfig* config) {
   auto sources = root.Map("sources");
   if (!sources) return;
   for (const std::string& id : sources->Keys()) {
+    const int line = sources->LineOf(id);
     auto r = sources->Map(id);
     if (!r) continue;
     SourceDef def;
     if (!r->GetString("url", &def.url) ||
         !(def.url.starts_with("https://") || def.url.starts_with("http://")) ||
         def.url.find_first_of(" \t\r\n\"'<>\\") != std::string::npos) {
-      r->Error(r->LineOf(id), "'sources." + id + ".url' must be an http(s) URL");
+      r->Error(r->Has("url") ? r->LineOf("url") : line,
+               "'sources." + id + ".url' must be an http(s) URL");
     }
     if (r->GetString("lang", &def.lang) && !IsKnownLanguage(def.lang)) {
       r->Error(r->LineOf("lang"), "'sources." + id + ".lang' must be one of ar, en, es, fr, ru, zh");
     }
     ReadLanguageMap(*r, "title", &def.title);
     if (!def.title.count(std::string(kSourceLanguage))) {
-      r->Error(r->LineOf(id), "'sources." + id + ".title' needs at least an English title (en)");
+      r->Error(r->Has("title") ? r->LineOf("title") : line,
+               "'sources." + id + ".title' needs at least an English title (en)");
     }
     if (auto parts = r->Map("parts")) {
       for (const std::string& part : parts->Keys()) ReadLanguageMap(*parts, part, &def.parts[part]);
