@@ -8,7 +8,7 @@
 //         term_groups[] {title terms[] {name url}} has_terms
 //         sources[] {line_html parts[] has_parts} has_sources (view_model_sources.cc)}
 //   params (front matter params)  section_nav {title url has_link_lang
-//   link_lang entries[] is_partial count_text}  prev next  has_prev has_next
+//   link_lang link_dir entries[] is_partial count_text}  prev next  has_prev has_next
 //   has_prev_next has_section_nav
 // A navigation entry (section_nav.entries, prev, next):
 //   {title url is_current is_fallback, and when is_fallback: link_lang
@@ -153,6 +153,7 @@ Data ViewModel::SectionNav(const Page& page, const Position& pos) const {
   nav["url"] = Link(s.url);
   nav["has_link_lang"] = s.index.is_fallback;
   nav["link_lang"] = s.index.is_fallback ? std::string(kSourceLanguage) : page.lang;
+  nav["link_dir"] = TextOf(s.index.is_fallback ? std::string(kSourceLanguage) : page.lang).dir;
   nav["is_partial"] = n > window;
   nav["count_text"] = CountText(s);
   Data entries = NewList(window);

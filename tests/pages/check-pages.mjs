@@ -142,9 +142,10 @@ function runVnu(files) {
 
 // ---- Links ----
 
-// Every href and src of every page: internal targets must exist (a file,
-// or a folder with index.html) and so must their #fragments.
-function checkLinks(site) {
+// Every href and src of every page: internal targets (root-relative,
+// relative, or absolute under the site's own address `base`) must exist (a
+// file, or a folder with index.html), and so must their #fragments.
+function checkLinks(site, base) {
   const files = htmlFiles(site);
   const ids = new Map();
   const idsOf = (file) => {
@@ -160,7 +161,8 @@ function checkLinks(site) {
   for (const file of files) {
     const html = fs.readFileSync(file, 'utf8');
     for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-      const raw = m[1].replaceAll('&amp;', '&');
+      let raw = m[1].replaceAll('&amp;', '&');
+      if (raw.startsWith(base)) raw = `/${raw.slice(base.length)}`;
       if (/^(https?:)?\/\//.test(raw)) { external.add(raw); continue; }
       if (/^(mailto|tel|data):/.test(raw)) continue;
       internal++;
@@ -233,7 +235,7 @@ async function main() {
   }
 
   if (args.only.has('links')) {
-    const r = checkLinks(args.site);
+    const r = checkLinks(args.site, args.url);
     console.log(`Links: ${r.broken.length} broken of ${r.internal} internal links in ${r.files} files ` +
       `(goal 0); ${r.external.length} distinct external links, not fetched`);
     for (const b of r.broken.slice(0, 50)) console.log(`  ${b}`);
