@@ -67,6 +67,14 @@ void RenderAllMarkdown(Site* site, const LinkResolver& resolver, const Catalogs&
   options.max_bytes = site->config.max_page_bytes;
   options.time_limit_seconds = site->config.markdown_seconds;
   options.block_hooks = {"data"};
+  std::map<std::string, MarkdownOptions> by_lang;  // labels in each language
+  for (std::string_view lang : kLanguages) {
+    MarkdownOptions& o = by_lang[std::string(lang)] = options;
+    for (const char* kind : kAlertKinds) {
+      o.labels.alerts[kind] = catalogs.Format(lang, std::string("alert.") + kind);
+    }
+    o.labels.footnote_back = catalogs.Format(lang, "footnote.back");
+  }
   DataFileCache data_cache;  // each data file is read once for all languages
   ParallelFor(site->pages.size(), [&](std::size_t i) {
     Page& page = *site->pages[i];
@@ -81,7 +89,7 @@ void RenderAllMarkdown(Site* site, const LinkResolver& resolver, const Catalogs&
                              locales.For(page.lang), diag, &data_cache);
     };
     MarkdownResult r =
-        RenderMarkdown(page.markdown, page.file, page.body_line, options, hooks, diag);
+        RenderMarkdown(page.markdown, page.file, page.body_line, by_lang.at(page.lang), hooks, diag);
     page.html = std::move(r.html);
     page.plain_text = std::move(r.plain_text);
     page.headings = std::move(r.headings);

@@ -65,6 +65,9 @@ class PageRenderer {
       : file_(file), first_line_(first_line), options_(options), hooks_(hooks), diag_(diag) {}
 
   MarkdownResult Run(const CmarkDocument& doc) {
+    MakeAlerts(doc.root(), options_.labels);
+    LabelTaskItems(doc.root());
+    WrapTables(doc.root());
     Collect(doc.root());
     ReserveFootnoteIds(doc);
     for (cmark_node* node : links_) FixLink(node);
@@ -79,8 +82,9 @@ class PageRenderer {
       ReplaceWithHtml(headings_[i], heading_html[i]);
     }
     for (const auto& [node, html] : blocks) ReplaceWithHtml(node, html);
-    result_.html =
-        Own(cmark_render_html(doc.root(), CmarkOptions(options_.unsafe_html), doc.extensions()));
+    result_.html = LabelFootnoteBackLinks(
+        Own(cmark_render_html(doc.root(), CmarkOptions(options_.unsafe_html), doc.extensions())),
+        options_.labels);
     return std::move(result_);
   }
 

@@ -8,7 +8,8 @@
 // warning names the line. Every heading gets an `id` anchor (slug.h) unique
 // in the page. The caller rewrites link targets through a resolver and may
 // turn fenced code blocks with chosen info words (```data) into HTML of its
-// own, which is trusted as is.
+// own, which is trusted as is. GitHub alerts, labelled task-list items and
+// footnote back-links come from markdown_blocks.h.
 //
 // Work is bounded: bodies over `max_bytes` are refused, and bodies of at
 // least 32 KiB (cmark-gfm has quadratic inputs) are parsed on a watched
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "generator/diagnostics.h"
+#include "generator/markdown_blocks.h"
 #include "generator/page.h"
 
 namespace kbgen {
@@ -46,6 +48,8 @@ struct MarkdownOptions {
   // Info words (the first word of a fence's info string) whose code blocks
   // go to MarkdownHooks::render_block, e.g. {"data"}.
   std::set<std::string> block_hooks;
+  // Alert titles and footnote back-link names in the page's language.
+  MarkdownLabels labels;
 };
 
 struct LinkResult {

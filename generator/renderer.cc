@@ -185,7 +185,7 @@ std::string SiteRenderer::Render(const RenderJob& job, Diagnostics* diag) const 
       url = job.page->url;
       break;
     case Kind::kSection:
-      data = vm.ForSection(*job.section);
+      data = vm.ForSection(*job.section, diag);
       lang = job.section->lang;
       url = job.section->url;
       break;

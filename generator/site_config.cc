@@ -123,6 +123,38 @@ void ReadSearch(YamlMapReader& root, SiteConfig* config) {
   WarnUnread(*search);
 }
 
+void ReadSources(YamlMapReader& root, SiteConfig* config) {
+  auto sources = root.Map("sources");
+  if (!sources) return;
+  for (const std::string& id : sources->Keys()) {
+    const int line = sources->LineOf(id);
+    auto r = sources->Map(id);
+    if (!r) continue;
+    SourceDef def;
+    if (!r->GetString("url", &def.url) ||
+        !(def.url.starts_with("https://") || def.url.starts_with("http://")) ||
+        def.url.find_first_of(" \t\r\n\"'<>\\") != std::string::npos) {
+      r->Error(r->Has("url") ? r->LineOf("url") : line,
+               "'sources." + id + ".url' must be an http(s) URL");
+    }
+    if (r->GetString("lang", &def.lang) && !IsKnownLanguage(def.lang)) {
+      r->Error(r->LineOf("lang"), "'sources." + id + ".lang' must be one of ar, en, es, fr, ru, zh");
+    }
+    ReadLanguageMap(*r, "title", &def.title);
+    if (!def.title.count(std::string(kSourceLanguage))) {
+      r->Error(r->Has("title") ? r->LineOf("title") : line,
+               "'sources." + id + ".title' needs at least an English title (en)");
+    }
+    if (auto parts = r->Map("parts")) {
+      for (const std::string& part : parts->Keys()) ReadLanguageMap(*parts, part, &def.parts[part]);
+      WarnUnread(*parts);
+    }
+    WarnUnread(*r);
+    config->sources[id] = std::move(def);
+  }
+  WarnUnread(*sources);
+}
+
 bool ReadFile(const std::filesystem::path& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -171,6 +203,7 @@ std::optional<SiteConfig> ParseSiteConfig(const std::string& text, const std::st
   ReadMenus(r, &config);
   ReadOptions(r, &config);
   ReadSearch(r, &config);
+  ReadSources(r, &config);
   WarnUnread(r);
   if (!r.ok()) return std::nullopt;
   return config;

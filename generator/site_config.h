@@ -17,6 +17,13 @@
 //   search:
 //     synonyms:                          # per language: term -> synonyms
 //       en: {ICT: [information and communication technology]}
+//   sources:                             # what pages cite in `sources:`
+//     report:                            # an id for front matter
+//       url: https://...                 # http(s) only
+//       lang: en                         # language of the source itself
+//       title: {en: ..., fr: ...}        # its title in each language
+//       parts:                           # chapters a page may name
+//         "3.1.3": {en: ..., fr: ...}    # (front matter: `- report 3.1.3`)
 //
 // Unknown keys are warnings (a typo should not stop a release); a value of
 // the wrong type is an error naming the file, line and key.
@@ -41,6 +48,16 @@ struct MenuItem {
   std::string page;     // page path below the language folder, e.g. "about.md"
 };
 
+// A source pages can cite (`sources:` in front matter), with its title in
+// each language.
+struct SourceDef {
+  std::string url;
+  std::string lang = "en";                  // the language the source is in
+  std::map<std::string, std::string> title;  // lang -> title
+  // Part number ("3.1.3") -> (lang -> part title).
+  std::map<std::string, std::map<std::string, std::string>> parts;
+};
+
 struct SiteConfig {
   std::string base_url = "/";  // always ends with '/'
   std::string default_language = "en";
@@ -53,6 +70,7 @@ struct SiteConfig {
   double markdown_seconds = 10.0;
   // lang -> (term -> synonyms), for the search index of that language.
   std::map<std::string, std::map<std::string, std::vector<std::string>>> synonyms;
+  std::map<std::string, SourceDef> sources;  // id -> source
 
   // Title for `lang`, falling back to English, then to "Knowledge base".
   std::string TitleFor(const std::string& lang) const;

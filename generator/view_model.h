@@ -68,7 +68,8 @@ class ViewModel {
   const Data& MenuLayer(std::string_view lang, const std::string& site_url) const;
 
   Data ForPage(const Page& page, Diagnostics* diag) const;
-  Data ForSection(const Section& section) const;  // sections and the home page
+  // Sections and the home page; errors in the index page's sources go to `diag`.
+  Data ForSection(const Section& section, Diagnostics* diag = nullptr) const;
   Data ForTaxonomy(const Taxonomy& taxonomy) const;
   Data ForTerm(const Taxonomy& taxonomy, const TaxonomyTerm& term) const;
   Data ForSearch(const std::string& lang) const;
@@ -158,7 +159,12 @@ class ViewModel {
   Data Toc(const Page& page) const;
   Data Terms(const Page& page) const;
   Data SectionNav(const Page& page, const Position& pos) const;
+  // The sources of `page` shown in `lang` (view_model_sources.cc); unknown
+  // ids are errors in `diag` (none reported when it is null).
+  Data Sources(const Page& page, const std::string& lang, Diagnostics* diag) const;
   Data SubsectionList(const Section& section) const;
+  // The pages of a term, grouped by section (view_model_lists.cc).
+  Data TermGroups(const std::string& lang, const std::vector<PageRef>& refs) const;
   Data SearchStrings(const std::string& lang) const;
   std::string PluralFormsJson(const std::string& lang, std::string_view key,
                               std::string_view arg) const;

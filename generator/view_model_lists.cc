@@ -3,12 +3,15 @@
 //
 // Section variables (ForSection), beside the frame:
 //   is_home  section {title has_link_lang link_lang link_dir content_html
-//     has_content is_fallback fallback_notice count_text entries[]
+//     has_content is_fallback fallback_notice count_text sources[] {line_html parts[] has_parts}
+//     has_sources entries[]
 //     has_entries subsections[] {title url summary has_summary count_text
 //     has_link_lang link_lang link_dir} has_subsections}
 // Taxonomy index (ForTaxonomy): taxonomy {title name terms[] {name url count_text}}
-// Term page (ForTerm): term {name heading count_text entries[] taxonomy_title
-//   taxonomy_url}
+// Term page (ForTerm): term {name heading count_text groups[] {title url
+//   has_link_lang link_lang link_dir entries[]} taxonomy_title taxonomy_url}:
+//   the term's pages grouped by section, sections in their listing order
+//   (weight, then title in the language's collation), pages in theirs.
 // Entries in every list are the entries described in view_model.cc; an entry
 // in the reader's language links to that page, a fallback entry links to the
 // English original and carries `badge` and link_lang "en".
@@ -41,7 +44,42 @@ Data ViewModel::SubsectionList(const Section& section) const {
   return list;
 }
 
-Data ViewModel::ForSection(const Section& section) const {
+Data ViewModel::TermGroups(const std::string& lang, const std::vector<PageRef>& refs) const {
+  const auto& sections = SectionsOf(lang);
+  std::map<std::string, std::vector<PageRef>> by_section;  // refs keep their order
+  for (const auto& ref : refs) {
+    if (ref.page) by_section[ref.page->section].push_back(ref);
+  }
+  std::vector<const Section*> order;
+  for (const auto& [path, group] : by_section) {
+    auto it = sections.find(path);
+    if (it != sections.end()) order.push_back(&it->second);
+  }
+  const LocaleFormat& locale = locales_.For(lang);
+  auto weight = [](const Section* s) { return s->index.page ? s->index.page->meta.weight : 0; };
+  std::stable_sort(order.begin(), order.end(), [&](const Section* a, const Section* b) {
+    int wa = weight(a), wb = weight(b);
+    if ((wa == 0) != (wb == 0)) return wa != 0;
+    if (wa != wb) return wa < wb;
+    int c = locale.Compare(a->title, b->title);
+    return c != 0 ? c < 0 : a->path < b->path;
+  });
+  Data groups = NewList(order.size());
+  for (const Section* sec : order) {
+    std::string link_lang = sec->index.is_fallback ? std::string(kSourceLanguage) : lang;
+    Data g;
+    g["title"] = sec->title;
+    g["url"] = Link(sec->url);
+    g["has_link_lang"] = link_lang != lang;
+    g["link_lang"] = link_lang;
+    g["link_dir"] = TextOf(link_lang).dir;
+    g["entries"] = Entries(lang, by_section[sec->path]);
+    Append(&groups, std::move(g));
+  }
+  return groups;
+}
+
+Data ViewModel::ForSection(const Section& section, Diagnostics* diag) const {
   const std::string& lang = section.lang;
   Data d;
   std::map<std::string, std::string> translations;
@@ -71,6 +109,10 @@ Data ViewModel::ForSection(const Section& section) const {
   s["is_fallback"] = section.index.is_fallback;
   s["fallback_notice"] = Text(lang, "fallback.notice");
   s["count_text"] = CountText(section);
+  Data sources = index ? Sources(*index, lang, section.index.is_fallback ? nullptr : diag)
+                       : NewList(0);
+  s["has_sources"] = !sources.is_empty_list();
+  s["sources"] = std::move(sources);
   Data entries = Entries(lang, section.pages);
   s["has_entries"] = !entries.is_empty_list();
   s["entries"] = std::move(entries);
@@ -153,7 +195,7 @@ Data ViewModel::ForTerm(const Taxonomy& taxonomy, const TaxonomyTerm& term) cons
   t["heading"] = heading;
   t["count_text"] = Text(lang, "taxonomy.term_count",
                          {{"count", static_cast<std::int64_t>(term.pages.size())}});
-  t["entries"] = Entries(lang, term.pages);
+  t["groups"] = TermGroups(lang, term.pages);
   t["taxonomy_title"] = tax_title;
   t["taxonomy_url"] = Link(taxonomy.url);
   d["term"] = std::move(t);

@@ -5,9 +5,10 @@
 // Content page variables (ForPage), beside the frame:
 //   page {title summary has_summary content_html has_date date_iso date_text
 //         published_html toc[] {text anchor children[] has_children} has_toc
-//         term_groups[] {title terms[] {name url}} has_terms}
+//         term_groups[] {title terms[] {name url}} has_terms
+//         sources[] {line_html parts[] has_parts} has_sources (view_model_sources.cc)}
 //   params (front matter params)  section_nav {title url has_link_lang
-//   link_lang entries[] is_partial count_text}  prev next  has_prev has_next
+//   link_lang link_dir entries[] is_partial count_text}  prev next  has_prev has_next
 //   has_prev_next has_section_nav
 // A navigation entry (section_nav.entries, prev, next):
 //   {title url is_current is_fallback, and when is_fallback: link_lang
@@ -152,6 +153,7 @@ Data ViewModel::SectionNav(const Page& page, const Position& pos) const {
   nav["url"] = Link(s.url);
   nav["has_link_lang"] = s.index.is_fallback;
   nav["link_lang"] = s.index.is_fallback ? std::string(kSourceLanguage) : page.lang;
+  nav["link_dir"] = TextOf(s.index.is_fallback ? std::string(kSourceLanguage) : page.lang).dir;
   nav["is_partial"] = n > window;
   nav["count_text"] = CountText(s);
   Data entries = NewList(window);
@@ -190,6 +192,9 @@ Data ViewModel::ForPage(const Page& page, Diagnostics* diag) const {
   Data groups = Terms(page);
   p["has_terms"] = !groups.is_empty_list();
   p["term_groups"] = std::move(groups);
+  Data sources = Sources(page, lang, diag);
+  p["has_sources"] = !sources.is_empty_list();
+  p["sources"] = std::move(sources);
   d["page"] = std::move(p);
   d["params"] = ParamsData(page.meta.params, page.file, diag);
 

@@ -42,11 +42,13 @@ MarkdownOptions Unsafe() {
 
 TEST_CASE("GFM tables, task lists, strikethrough and autolinks render") {
   CHECK(Html("| a | b |\n|---|--:|\n| 1 | 2 |\n") ==
-        "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n"
-        "<tbody>\n<tr>\n<td>1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>\n");
+        "<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>\n"
+        "</div>\n");
   CHECK(Html("- [x] done\n- [ ] todo\n") ==
-        "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n"
-        "<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n</ul>\n");
+        "<ul>\n<li><label class=\"task\"><input type=\"checkbox\" disabled checked> done</label>"
+        "</li>\n<li><label class=\"task\"><input type=\"checkbox\" disabled> todo</label></li>\n"
+        "</ul>\n");
   CHECK(Html("~~gone~~ kept\n") == "<p><del>gone</del> kept</p>\n");
   CHECK(Html("see www.example.org and https://x.org/a\n") ==
         "<p>see <a href=\"http://www.example.org\">www.example.org</a> and "

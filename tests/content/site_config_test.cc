@@ -130,3 +130,47 @@ TEST_CASE("the shipped site config reads without errors") {
   CHECK(c->title.size() == 6);
   CHECK(c->synonyms.count("en") == 1);
 }
+
+TEST_CASE("sources are read with their URL, language, titles and parts") {
+  Diagnostics diag;
+  auto c = ParseSiteConfig(
+      "sources:\n"
+      "  report:\n"
+      "    url: https://example.org/r\n"
+      "    title: {en: The report, fr: Le rapport}\n"
+      "    parts:\n"
+      "      \"3.1\": {en: External, fr: Externe}\n"
+      "  itu:\n"
+      "    url: http://example.org/i\n"
+      "    lang: fr\n"
+      "    title: {en: ITU}\n",
+      "kbgen.yml", &diag);
+  CHECK(FormatDiagnostics(diag) == "");
+  REQUIRE(c);
+  REQUIRE(c->sources.size() == 2);
+  const SourceDef& r = c->sources.at("report");
+  CHECK(r.url == "https://example.org/r");
+  CHECK(r.lang == "en");
+  CHECK(r.title == std::map<std::string, std::string>{{"en", "The report"}, {"fr", "Le rapport"}});
+  CHECK(r.parts.at("3.1").at("fr") == "Externe");
+  CHECK(c->sources.at("itu").lang == "fr");
+}
+
+TEST_CASE("a source without an http(s) URL or an English title is an error") {
+  Diagnostics diag;
+  auto c = ParseSiteConfig(
+      "sources:\n"
+      "  a:\n"
+      "    url: javascript:alert(1)\n"
+      "    title: {en: A}\n"
+      "  b:\n"
+      "    url: https://example.org/b\n"
+      "    title: {fr: B}\n"
+      "    lang: xx\n",
+      "kbgen.yml", &diag);
+  CHECK_FALSE(c);
+  CHECK(FormatDiagnostics(diag) ==
+        "kbgen.yml:3: error: 'sources.a.url' must be an http(s) URL\n"
+        "kbgen.yml:7: error: 'sources.b.title' needs at least an English title (en)\n"
+        "kbgen.yml:8: error: 'sources.b.lang' must be one of ar, en, es, fr, ru, zh\n");
+}

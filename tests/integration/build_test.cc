@@ -47,6 +47,26 @@ double TextX(const std::string& svg, const std::string& label) {
   return std::stod(svg.substr(x + 4));
 }
 
+// "h1 x2", "h2 -> h4": what is wrong with a page's heading outline, "" if
+// nothing (one h1, each heading at most one level below the one before).
+std::string HeadingProblems(const std::string& html) {
+  std::string problems;
+  int h1 = 0, previous = 0;
+  for (std::size_t at = html.find("<h"); at != std::string::npos; at = html.find("<h", at + 2)) {
+    char level = at + 2 < html.size() ? html[at + 2] : 0;
+    char after = at + 3 < html.size() ? html[at + 3] : 0;
+    if (level < '1' || level > '6' || (after != ' ' && after != '>')) continue;
+    int n = level - '0';
+    if (n == 1) ++h1;
+    if (n > previous + 1) {
+      problems += "h" + std::to_string(previous) + " -> h" + std::to_string(n) + "; ";
+    }
+    previous = n;
+  }
+  if (h1 != 1) problems += "h1 x" + std::to_string(h1) + "; ";
+  return problems;
+}
+
 fs::path CopyFixture() {
   fs::path dir = TempDir() / "content";
   fs::copy(kFixture / "content", dir, fs::copy_options::recursive);
@@ -241,6 +261,30 @@ TEST_CASE("the shipped knowledge base builds with no warning and no broken link"
     CHECK(fs::exists(out / lang / "toolkit/mapping-an-ecosystem/index.html"));
     CHECK(fs::exists(out / lang / "countries/republic-of-moldova/index.html"));
   }
+  // Every page made from a content file ends with its sources.
+  int cited = 0;
+  for (const auto& e : fs::recursive_directory_iterator(kSource / "content")) {
+    fs::path rel = fs::relative(e.path(), kSource / "content");
+    if (e.path().extension() != ".md" || *rel.begin() == "data") continue;
+    fs::path page = rel.parent_path();
+    if (rel.stem() != "_index") page /= rel.stem();
+    CAPTURE(rel);
+    std::string html = ReadFile(out / page / "index.html");
+    CHECK(Contains(html, "<section class=\"sources\" aria-labelledby=\"kb-sources-title\">"));
+    ++cited;
+  }
+  CHECK(cited == 240);
+  // Every HTML page has one h1 and no skipped heading level.
+  int pages = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.path().extension() != ".html") continue;
+    std::string html = ReadFile(e.path());
+    if (Contains(html, "http-equiv=\"refresh\"")) continue;  // alias redirects
+    CAPTURE(e.path());
+    ++pages;
+    CHECK(HeadingProblems(html) == "");
+  }
+  CHECK(pages > 480);
 }
 
 TEST_CASE("a build killed with SIGKILL half way leaves the previous site whole") {

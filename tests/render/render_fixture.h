@@ -237,6 +237,10 @@ data:
   total: Total
   chart_label: "Chart: {caption}"
   source: "Source: {source}"
+sources:
+  title: Sources
+  part: "Chapter {number}: {title}"
+  in_english: in English
 terms:
   Germany: Germany
   Austria: Austria
@@ -255,6 +259,10 @@ taxonomy:
   country: Pays
 page:
   published: "Publié le {date}"
+sources:
+  title: Sources
+  part: "Chapitre {number} : {title}"
+  in_english: en anglais
 terms:
   Germany: Allemagne
   Austria: Autriche
