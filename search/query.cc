@@ -334,7 +334,9 @@ bool QueryBuilder::Unknown(const std::string& term) {
   if (db_.term_exists(term)) return false;
   const std::string& stem = analyzer_->Stem(term);
   if (!stem.empty() && db_.term_exists(std::string(kPrefixStem) + stem)) return false;
-  return db_.synonyms_begin(term) == db_.synonyms_end(term);
+  if (db_.synonyms_begin(term) != db_.synonyms_end(term)) return false;
+  // The first word of a phrase with synonyms ("start" of start-up).
+  return db_.synonym_keys_begin(term + " ") == db_.synonym_keys_end(term + " ");
 }
 
 Xapian::Query QueryBuilder::BuildPlain(const AnalyzedQuery& query, bool correct,
@@ -364,7 +366,7 @@ Xapian::Query QueryBuilder::BuildPlain(const AnalyzedQuery& query, bool correct,
     throw;
   }
   parser_.set_default_op(Xapian::Query::OP_AND);
-  if (analyzer_->spec().lang != "zh" || parsed.empty()) return parsed;
+  if (parsed.empty()) return parsed;
   std::vector<Xapian::Query> clauses;
   if (parsed.get_type() == Xapian::Query::OP_OR) {
     for (std::size_t i = 0; i < parsed.get_num_subqueries(); ++i) {
@@ -373,18 +375,39 @@ Xapian::Query QueryBuilder::BuildPlain(const AnalyzedQuery& query, bool correct,
   } else {
     clauses.push_back(parsed);
   }
-  // A single character cut from a longer stretch by the segmentation
-  // ("方" of 利益相关方) matches most pages: it counts for little.
+  const bool han = analyzer_->spec().lang == "zh";
   int han_words = 0;
   for (const auto& t : terms) han_words += !HanCharacters(t).empty() || IsHanCharacter(t);
-  if (han_words > 1) {
-    for (auto& c : clauses) {
-      if (c.get_type() == Xapian::Query::LEAF_TERM && IsHanCharacter(*c.get_terms_begin())) {
-        c = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, c, kLoneCharacterShare);
+  for (auto& c : clauses) {
+    // The parser makes a phrase with synonyms (words SYNONYM XSYN<n>),
+    // where any one of the words matches as much as the whole phrase.
+    // The group term stands for the phrase (it is indexed wherever the
+    // phrase or a synonym is); the words alone count for a little.
+    if (c.get_type() == Xapian::Query::OP_SYNONYM && c.get_num_subqueries() == 2) {
+      Xapian::Query a = c.get_subquery(0), b = c.get_subquery(1);
+      if (a.get_type() == Xapian::Query::LEAF_TERM) std::swap(a, b);
+      if (b.get_type() == Xapian::Query::LEAF_TERM && a.get_type() != Xapian::Query::LEAF_TERM &&
+          (*b.get_terms_begin()).compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
+        c = Xapian::Query(Xapian::Query::OP_OR, b,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, a, kPhraseWordShare));
       }
     }
+    // A single character cut from a longer stretch by the segmentation
+    // ("方" of 利益相关方) matches most pages: it counts for little.
+    if (han && han_words > 1 && c.get_type() == Xapian::Query::LEAF_TERM &&
+        IsHanCharacter(*c.get_terms_begin())) {
+      c = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, c, kLoneCharacterShare);
+    }
   }
-  AddCharacterPairs(terms, &clauses);
+  // Words in the title count once more: a page is about what its title
+  // says, which BM25 alone, saturating on repeated words, weighs little.
+  for (const auto& t : terms) {
+    const std::string& stem = analyzer_->Stem(t);
+    std::string title = stem.empty() ? std::string(kPrefixTitle) + t
+                                     : std::string(kPrefixStem) + std::string(kPrefixTitle) + stem;
+    clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title), kTitleShare);
+  }
+  if (han) AddCharacterPairs(terms, &clauses);
   return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
 }
 

@@ -117,6 +117,10 @@ inline constexpr std::string_view kPrefixCharPair = "XB";
 // longer stretch gets.
 inline constexpr double kCharPairShare = 0.5;
 inline constexpr double kLoneCharacterShare = 0.3;
+// Plain queries (query.h): the extra share a word gets when it is in the
+// title, and the share of the single words of a phrase with synonyms.
+inline constexpr double kTitleShare = 0.5;
+inline constexpr double kPhraseWordShare = 0.3;
 
 // The query-syntax field names and the prefix each searches.
 inline constexpr std::string_view kFieldTitle = "title";
