@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "search/api_request.h"
+#include "search/results_page.h"
+#include "search/schema.h"
 #include "search/searcher.h"
 
 namespace fs = std::filesystem;
@@ -56,6 +58,56 @@ void HandleSearch(const fs::path& site, const httplib::Request& req, httplib::Re
   SendJson(res, answer.status, answer.body);
 }
 
+// GET /<lang>/search/?q=...: the built search page with the results
+// filled in (results_page.h), so that search works without JavaScript.
+// Returns false (the static file is served) when there is no query.
+bool HandleSearchPage(const fs::path& site, const httplib::Request& req, httplib::Response& res) {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  if (!req.has_param("q")) return false;
+  std::string lang;
+  for (const auto& spec : kLanguageSpecs) {
+    const std::string base = "/" + std::string(spec.lang) + "/search/";
+    if (req.path == base || req.path == base + "index.html") lang = spec.lang;
+  }
+  if (lang.empty()) return false;
+  std::ifstream in(site / lang / "search" / "index.html", std::ios::binary);
+  if (!in) return false;
+  const std::string shell((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  ResultsPageRequest page;
+  page.query = req.get_param_value("q");
+  page.lang = req.has_param("lang") ? req.get_param_value("lang") : lang;
+  page.correct = req.get_param_value("correct") != "0";
+  std::string error;
+  if (!ParseCount(req, "page", 1, &page.page, &error)) page.page = 1;
+  for (std::size_t i = 0, n = req.get_param_value_count("filter"); i < n; ++i) {
+    std::string f = req.get_param_value("filter", i);
+    auto sep = f.find_first_of(":=");
+    if (sep != std::string::npos && sep > 0) page.filters.emplace_back(f.substr(0, sep), f.substr(sep + 1));
+  }
+  SearchRequest request;
+  request.query = page.query;
+  request.lang = page.lang;
+  request.limit = kResultsPageSize;
+  request.filters = page.filters;
+  request.correct = page.correct;
+  SearchResponse response;
+  SearchError search_error;
+  bool ok = false;
+  if (page.page > kMaxResultDepth / kResultsPageSize) {
+    search_error.message = "only the first " + std::to_string(kMaxResultDepth) + " results can be shown";
+  } else {
+    request.offset = (page.page - 1) * kResultsPageSize;
+    Searcher* searcher = SearcherFor(site, &search_error.message);
+    ok = searcher != nullptr && searcher->Search(request, &response, &search_error);
+  }
+  res.status = ok ? 200 : search_error.bad_request ? 400 : 503;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(RenderResultsPage(shell, page, ok ? &response : nullptr, search_error.message),
+                  "text/html; charset=utf-8");
+  return true;
+}
+
 }  // namespace
 
 int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -68,6 +120,11 @@ int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err)
   httplib::Server server;
   server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
     HandleSearch(site, req, res);
+  });
+  // Before the static files: the search page with a query.
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    return HandleSearchPage(site, req, res) ? httplib::Server::HandlerResponse::Handled
+                                            : httplib::Server::HandlerResponse::Unhandled;
   });
   // Path traversal is refused by cpp-httplib's own check on mounted paths.
   if (!server.set_mount_point("/", site.string())) {
