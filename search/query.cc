@@ -399,16 +399,22 @@ Xapian::Query QueryBuilder::BuildPlain(const AnalyzedQuery& query, bool correct,
       c = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, c, kLoneCharacterShare);
     }
   }
+  if (han) AddCharacterPairs(terms, &clauses);
+  Xapian::Query any(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
   // Words in the title count once more: a page is about what its title
   // says, which BM25 alone, saturating on repeated words, weighs little.
+  // A title word is a word of the page too, so the title terms only add
+  // weight (AND_MAYBE): the match looks them up for the pages it weighs.
+  std::vector<Xapian::Query> titles;
   for (const auto& t : terms) {
     const std::string& stem = analyzer_->Stem(t);
-    std::string title = stem.empty() ? std::string(kPrefixTitle) + t
-                                     : std::string(kPrefixStem) + std::string(kPrefixTitle) + stem;
-    clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title), kTitleShare);
+    titles.emplace_back(stem.empty() ? std::string(kPrefixTitle) + t
+                                     : std::string(kPrefixStem) + std::string(kPrefixTitle) + stem);
   }
-  if (han) AddCharacterPairs(terms, &clauses);
-  return Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                     Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()),
+                                     kTitleShare));
 }
 
 void QueryBuilder::AddCharacterPairs(const std::vector<std::string>& terms,

@@ -104,9 +104,9 @@ TEST_CASE("query builder: an empty query matches nothing, and parses as the inde
   REQUIRE(builder.Build(AnalyzeQuery(a.get(), "?!"), &r, &error));
   CHECK(r.query.empty());
   REQUIRE(builder.Build(AnalyzeQuery(a.get(), "Économies numériques"), &r, &error));
-  // Plain words: any of them, with a title share for each (query.h).
+  // Plain words: any of them, with a share for those in the title (query.h).
   CHECK(r.query.get_description() ==
-        "Query((Zeconom@1 OR Znumer@2 OR 0.5 * ZSeconom OR 0.5 * ZSnumer))");
+        "Query(((Zeconom@1 OR Znumer@2) AND_MAYBE 0.5 * (ZSeconom OR ZSnumer)))");
   // With syntax, the words are joined by AND as before.
   REQUIRE(builder.Build(AnalyzeQuery(a.get(), "+Économies numériques"), &r, &error));
   CHECK(r.query.get_description() == "Query((Zeconom@1 AND Znumer@2))");
