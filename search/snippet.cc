@@ -46,8 +46,9 @@ void AppendCollapsed(std::string* out, std::string_view text) {
     bool line_break = false;
     while (i < text.size() && IsSpace(text[i])) line_break |= text[i++] == '\n';
     if (line_break) {
+      // (Also at the start of a part: the block ended right after a match.)
       while (!out->empty() && out->back() == ' ') out->pop_back();
-      if (!out->empty() && !out->ends_with(kBlockSeparator)) out->append(kBlockSeparator);
+      if (!out->ends_with(kBlockSeparator)) out->append(kBlockSeparator);
     } else if (out->empty() || out->back() != ' ') {
       out->push_back(' ');
     }

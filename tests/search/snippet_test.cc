@@ -61,6 +61,9 @@ TEST_CASE("snippet: blocks stay apart, separated by a middle dot") {
   t.spans = {{0, 5}, {7, 10}, {11, 14}, {15, 21}, {23, 27}, {28, 31}, {32, 36}, {38, 44}, {47, 49}};
   CHECK(SnippetHtml(MakeSnippet(t, {{1, 0}, {7, 1}}, 100)) ==
         "Steps \u00b7 <mark>map</mark> the actors \u00b7 find the gaps \u00b7 <mark>Africa</mark> | 12");
+  // A block that ends with a match: the separator follows the mark.
+  CHECK(SnippetHtml(MakeSnippet(t, {{6, 0}}, 100)).find("<mark>gaps</mark> \u00b7 Africa") !=
+        std::string::npos);
 }
 
 TEST_CASE("snippet: matches joined without a space are one mark") {
