@@ -11,6 +11,7 @@
 #include "search/analyzer.h"
 #include "search/coordination_weight.h"
 #include "search/highlighter.h"
+#include "search/match_counter.h"
 #include "search/query.h"
 #include "search/schema.h"
 #include "search/stored_page.h"
@@ -42,6 +43,7 @@ struct Searcher::Language {
   std::unique_ptr<QueryBuilder> builder;
   std::unique_ptr<StemTable> stems;
   FacetIndex facets;
+  MatchCounter counter;
 };
 
 // One searched language's share of a request.
@@ -318,16 +320,24 @@ bool Searcher::Run(const std::vector<std::size_t>& langs, const std::string& que
     enquire.set_query(Filtered(q.parsed.query, filter));
     enquire.set_weighting_scheme(CoordinationWeight());
     enquire.set_time_limit(kMatchTimeLimitSeconds);
+    // A plain query's matches and facets are counted from posting lists
+    // (match_counter.h), so the match only looks for the pages shown and
+    // skips the rest; other queries count what the match visits.
+    std::uint64_t counted = 0;
+    const bool exact = request.facets &&
+                       q.language->counter.Count(q.language->db, q.parsed.query, filter,
+                                                 q.language->facets, &counted, &response->facets);
     FacetSpy spy(&q.language->facets);
-    if (request.facets) enquire.add_matchspy(&spy);
+    if (request.facets && !exact) enquire.add_matchspy(&spy);
     const auto first = static_cast<Xapian::doccount>(several ? 0 : request.offset);
     const auto count = static_cast<Xapian::doccount>(several ? request.offset + request.limit
                                                              : request.limit);
-    q.mset = enquire.get_mset(first, count, request.facets ? q.language->db.get_doccount() : 0);
-    const Xapian::doccount matches = q.mset.get_matches_estimated();
+    q.mset = enquire.get_mset(first, count,
+                              request.facets && !exact ? q.language->db.get_doccount() : 0);
+    const std::uint64_t matches = exact ? counted : q.mset.get_matches_estimated();
     response->total += matches;
     if (request.facets) {
-      spy.AddTo(&response->facets);
+      if (!exact) spy.AddTo(&response->facets);
       if (matches > 0) response->facets["lang"][std::string(q.language->spec->lang)] = matches;
     }
     if (!q.parsed.corrected.empty() && matches > 0 && !response->corrected) {

@@ -74,33 +74,30 @@ bool HandleSearchPage(const fs::path& site, const httplib::Request& req, httplib
   if (!in) return false;
   const std::string shell((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 
+  // The page's own links set q, lang, page, filter and correct; the
+  // number of results per page is the page's.
+  ApiParams params;
+  for (const auto& [name, value] : req.params) {
+    if (name != "limit") params.emplace_back(name, value);
+  }
+  if (!req.has_param("lang")) params.emplace_back("lang", lang);
+  params.emplace_back("limit", std::to_string(kResultsPageSize));
+  SearchRequest request;
+  SearchResponse response;
+  SearchError search_error;
+  search_error.bad_request = true;
+  bool ok = ParseApiRequest(params, &request, &search_error.message);
+  if (ok) {
+    Searcher* searcher = SearcherFor(site, &search_error.message);
+    search_error.bad_request = searcher != nullptr;
+    ok = searcher != nullptr && searcher->Search(request, &response, &search_error);
+  }
   ResultsPageRequest page;
   page.query = req.get_param_value("q");
   page.lang = req.has_param("lang") ? req.get_param_value("lang") : lang;
-  page.correct = req.get_param_value("correct") != "0";
-  std::string error;
-  if (!ParseCount(req, "page", 1, &page.page, &error)) page.page = 1;
-  for (std::size_t i = 0, n = req.get_param_value_count("filter"); i < n; ++i) {
-    std::string f = req.get_param_value("filter", i);
-    auto sep = f.find_first_of(":=");
-    if (sep != std::string::npos && sep > 0) page.filters.emplace_back(f.substr(0, sep), f.substr(sep + 1));
-  }
-  SearchRequest request;
-  request.query = page.query;
-  request.lang = page.lang;
-  request.limit = kResultsPageSize;
-  request.filters = page.filters;
-  request.correct = page.correct;
-  SearchResponse response;
-  SearchError search_error;
-  bool ok = false;
-  if (page.page > kMaxResultDepth / kResultsPageSize) {
-    search_error.message = "only the first " + std::to_string(kMaxResultDepth) + " results can be shown";
-  } else {
-    request.offset = (page.page - 1) * kResultsPageSize;
-    Searcher* searcher = SearcherFor(site, &search_error.message);
-    ok = searcher != nullptr && searcher->Search(request, &response, &search_error);
-  }
+  page.page = request.offset / kResultsPageSize + 1;
+  page.filters = request.filters;
+  page.correct = request.correct;
   res.status = ok ? 200 : search_error.bad_request ? 400 : 503;
   res.set_header("Cache-Control", "no-store");
   res.set_content(RenderResultsPage(shell, page, ok ? &response : nullptr, search_error.message),

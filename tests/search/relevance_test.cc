@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "search/index_builder.h"
+#include "search/match_counter.h"
 #include "search/searcher.h"
 #include "tests/search/fixture.h"
 
@@ -190,6 +191,39 @@ TEST_CASE("relevance: the language filter and facet across all languages") {
   CHECK(site.Search("all", "innovation", true, {{"lang", "fr"}, {"lang", "en"}}).total == 3);
   // A language filter that excludes the language searched: nothing.
   CHECK(site.Search("en", "innovation", true, {{"lang", "fr"}}).total == 0);
+}
+
+}  // namespace
+}  // namespace kbgen::search
+
+namespace kbgen::search {
+namespace {
+
+TEST_CASE("match counter: exact counts of an any-of query from posting lists") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* words : {"a b", "b c", "c", "d", "a"}) {
+    Xapian::Document doc;
+    const std::string w(words);
+    for (std::size_t i = 0; i < w.size(); i += 2) doc.add_term(w.substr(i, 1));
+    doc.add_boolean_term(w == "a" || w == "b c" ? "Kx" : "Ky");
+    db.add_document(doc);
+  }
+  FacetIndex facets;  // no facet data: counts only
+  MatchCounter counter;
+  std::uint64_t total = 0;
+  Xapian::Query any(Xapian::Query::OP_OR, Xapian::Query("a"),
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("b"), 0.5));
+  REQUIRE(counter.Count(db, any, Xapian::Query(), facets, &total, nullptr));
+  CHECK(total == 3);  // documents 1, 2, 5
+  REQUIRE(counter.Count(db, any, Xapian::Query("Kx"), facets, &total, nullptr));
+  CHECK(total == 2);  // 2 and 5
+  // AND_MAYBE: the optional side adds no pages.
+  Xapian::Query maybe(Xapian::Query::OP_AND_MAYBE, Xapian::Query("c"), Xapian::Query("a"));
+  REQUIRE(counter.Count(db, maybe, Xapian::Query(), facets, &total, nullptr));
+  CHECK(total == 2);  // 2 and 3
+  // Not "any of": the caller counts another way.
+  Xapian::Query both(Xapian::Query::OP_AND, Xapian::Query("a"), Xapian::Query("b"));
+  CHECK_FALSE(counter.Count(db, both, Xapian::Query(), facets, &total, nullptr));
 }
 
 }  // namespace
