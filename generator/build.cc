@@ -20,6 +20,7 @@
 #include "generator/permalink.h"
 #include "generator/renderer.h"
 #include "generator/search_records.h"
+#include "generator/synonym_files.h"
 #include "generator/site.h"
 #include "generator/site_config.h"
 #include "generator/site_writer.h"
@@ -207,6 +208,8 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   Locales locales(config->numbering);
   LoadedContent content = LoadContent(opt.content_dir, &diag);
   if (!catalogs) return Fail(diag, err);
+  SynonymsByLanguage synonym_files;
+  LoadSynonymFiles(opt.i18n_dir, &synonym_files, &diag);
   timer.Mark("load");
   // Pages that loaded go on through the site model and Markdown even when
   // others failed, so one run reports every error it can find.
@@ -228,10 +231,16 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   // index on static hosting: the search page names its files.
   search::IndexOptions index_options;
   index_options.synonyms = site->config.synonyms;
+  for (const auto& [lang, terms] : synonym_files) {
+    for (const auto& [term, list] : terms) {
+      auto& merged = index_options.synonyms[lang][term];
+      merged.insert(merged.end(), list.begin(), list.end());
+    }
+  }
   std::vector<search::PageRecord> search_records;
   search::BrowserEngine engine;
   if (opt.index) {
-    search_records = MakeSearchRecords(*site);
+    search_records = MakeSearchRecords(*site, *catalogs);
     if (FindEngine(opt, &engine, &diag)) {
       site->browser_search =
           BrowserSearchFilesOf(engine, search::GenerationNames(search_records, index_options));

@@ -62,9 +62,12 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--page", search.page, "Result page, from 1")->capture_default_str();
   std::vector<std::string> filters;
   search_cmd->add_option("--filter", filters,
-                         "Facet filter key=value (section, type, region, country, year, tags); "
+                         "Facet filter key=value (section, type, region, country, year, tags, "
+                         "lang); "
                          "repeatable");
   search_cmd->add_flag("--json", search.json, "Print one JSON object");
+  search_cmd->add_flag("--exact", search.exact,
+                       "Search the words as typed, without spelling correction");
   search_cmd->add_option("QUERY", search.query_words, "Query (Xapian syntax)")->required();
 
   kbgen::search::ServeOptions serve;

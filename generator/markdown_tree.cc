@@ -110,13 +110,14 @@ std::string PlainText(cmark_node* root, const std::set<cmark_node*>& skip) {
       continue;
     }
     // Leaving a node: end blocks with a blank line, rows with a line
-    // break, cells with a space.
+    // break, cells with " | " between them.
     if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) {
       out += "\n\n";
     } else if (TypeIs(n, "table_row") || TypeIs(n, "table_header")) {
       out += '\n';
     } else if (TypeIs(n, "table_cell")) {
-      out += ' ';
+      // Cells stay apart in search snippets.
+      out += cmark_node_next(n) != nullptr ? " | " : " ";
     } else if (TypeIs(n, "table")) {
       out += "\n\n";
     }

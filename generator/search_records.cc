@@ -4,7 +4,7 @@
 
 namespace kbgen {
 
-std::vector<search::PageRecord> MakeSearchRecords(const Site& site) {
+std::vector<search::PageRecord> MakeSearchRecords(const Site& site, const Catalogs& catalogs) {
   std::string base = BasePathOf(site.config.base_url);
   base.pop_back();  // "" or "/kb"
   std::vector<search::PageRecord> records;
@@ -26,6 +26,12 @@ std::vector<search::PageRecord> MakeSearchRecords(const Site& site) {
     r.region = page->meta.region;
     r.country = page->meta.country;
     r.types = page->meta.type;
+    for (const auto* list : {&r.tags, &r.region, &r.country, &r.types}) {
+      for (const auto& value : *list) {
+        std::string name = catalogs.Term(r.lang, value);
+        if (name != value) r.term_names.push_back(std::move(name));
+      }
+    }
     for (const auto& h : page->headings) r.headings.push_back(h.text);
     r.body = page->plain_text;
     records.push_back(std::move(r));

@@ -6,13 +6,16 @@
 
 #include <vector>
 
+#include "generator/i18n.h"
 #include "generator/site.h"
 #include "search/page_record.h"
 
 namespace kbgen {
 
 // URLs in the records are site-relative; the base path is prefixed.
-std::vector<search::PageRecord> MakeSearchRecords(const Site& site);
+// Taxonomy values get their names in the page's language from `catalogs`
+// (the `terms:` of i18n/<lang>.yml), so that readers find them by name.
+std::vector<search::PageRecord> MakeSearchRecords(const Site& site, const Catalogs& catalogs);
 
 }  // namespace kbgen
 

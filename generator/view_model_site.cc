@@ -207,6 +207,31 @@ Data ViewModel::ForSearch(const std::string& lang) const {
   if (auto it = site_.config.numbering.find(lang); it != site_.config.numbering.end()) {
     numbering = it->second;
   }
+  // What the results need to name facets and their values in the
+  // reader's language (the server renders the same page from it).
+  nlohmann::json facet_labels = {
+      {"lang", Text(lang, "search.facet_lang")},
+      {"section", Text(lang, "search.facet_section")},
+      {"type", TaxonomyTitle(lang, "type")},
+      {"region", TaxonomyTitle(lang, "region")},
+      {"country", TaxonomyTitle(lang, "country")},
+      {"year", Text(lang, "search.facet_year")},
+      {"tags", TaxonomyTitle(lang, "tags")},
+  };
+  nlohmann::json section_names = nlohmann::json::object();
+  if (auto it = site_.sections.find(lang); it != site_.sections.end()) {
+    for (const auto& [path, section] : it->second) {
+      if (!path.empty()) section_names[path] = section.title;
+    }
+  }
+  nlohmann::json term_names = nlohmann::json::object();
+  for (const auto& [unused, taxonomies] : site_.taxonomies) {
+    for (const auto& [name, taxonomy] : taxonomies) {
+      for (const auto& [slug, term] : taxonomy.terms) {
+        term_names[term.name] = catalogs_.Term(lang, term.name);
+      }
+    }
+  }
   nlohmann::json config = {
       {"api", Link("/api/search")},
       {"lang", lang},
@@ -216,7 +241,25 @@ Data ViewModel::ForSearch(const std::string& lang) const {
       {"noResults", Text(lang, "search.no_results")},
       {"didYouMean",
        Text(lang, "search.did_you_mean", {{"suggestion", std::string("{suggestion}")}})},
-      {"unavailable", Text(lang, "search.noscript")},
+      {"unavailable", Text(lang, "search.unavailable")},
+      {"webSearch", Text(lang, "search.web_search")},
+      {"showingResultsFor",
+       Text(lang, "search.showing_results_for", {{"query", std::string("{query}")}})},
+      {"searchInsteadFor",
+       Text(lang, "search.search_instead_for", {{"query", std::string("{query}")}})},
+      {"range", Text(lang, "search.range",
+                     {{"results", std::string("{results}")},
+                      {"first", std::string("{first}")},
+                      {"last", std::string("{last}")}})},
+      {"previous", Text(lang, "search.previous")},
+      {"next", Text(lang, "search.next")},
+      {"pagesLabel", Text(lang, "search.pages")},
+      {"refine", Text(lang, "search.refine")},
+      {"clearFilters", Text(lang, "search.clear_filters")},
+      {"facetLabels", facet_labels},
+      {"sectionNames", section_names},
+      {"termNames", term_names},
+      {"pageSize", 10},
       {"fallbackBadge", Text(lang, "fallback.badge")},
       {"langNames", names},
   };

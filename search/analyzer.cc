@@ -10,6 +10,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 
+#include "search/stop_words.h"
+
 namespace kbgen::search {
 namespace {
 
@@ -43,8 +45,21 @@ UChar32 FoldCodePoint(const LanguageSpec& spec, UChar32 c) {
         c == 0x0673) {
       return 0x0627;  // آ أ إ ٱ and wavy-hamza forms -> ا
     }
+    // Readers often write a final ta marbuta as ha and a final ya as alef
+    // maqsura (or the other way round): both spellings meet.
+    if (c == 0x0629) return 0x0647;  // ة -> ه
+    if (c == 0x0649) return 0x064A;  // ى -> ي
   }
   return c;
+}
+
+// Two or more capitals and a final lower-case s: "SMEs".
+bool IsAcronymPlural(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's') return false;
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    if (word[i] < 'A' || word[i] > 'Z') return false;
+  }
+  return true;
 }
 
 void Flush(std::string* current, std::vector<std::string>* terms) {
@@ -70,7 +85,12 @@ std::unique_ptr<Analyzer> Analyzer::Create(std::string_view lang, std::string* e
              u_errorName(status);
     return nullptr;
   }
-  return std::unique_ptr<Analyzer>(new Analyzer(*spec, std::move(words), nfkc_cf, nfd));
+  std::unique_ptr<Analyzer> analyzer(new Analyzer(*spec, std::move(words), nfkc_cf, nfd));
+  for (std::string_view word : StopWordList(lang)) {
+    std::vector<std::string> terms = analyzer->Terms(word);
+    if (terms.size() == 1) analyzer->stop_words_.insert(std::move(terms[0]));
+  }
+  return analyzer;
 }
 
 Analyzer::Analyzer(const LanguageSpec& spec, std::unique_ptr<icu::BreakIterator> words,
@@ -193,6 +213,9 @@ void Analyzer::NormalizeWord(std::string_view word, std::vector<std::string>* te
   if (ascii) {
     // ASCII is already NFKC and folds by lower-casing; the only Xapian word
     // characters in it are letters, digits and '_'.
+    // The plural of an acronym (SMEs, SDGs, NGOs) is its singular: no
+    // stemmer removes that s, since the letters before it are no word.
+    if (IsAcronymPlural(word)) word.remove_suffix(1);
     std::string current;
     for (unsigned char c : word) {
       if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_') {

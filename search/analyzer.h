@@ -6,7 +6,9 @@
 // NFKC with case folding for every language; accents folded for English,
 // French and Spanish (économie -> economie, año -> ano, œ -> oe); ё -> е
 // and stress marks dropped for Russian; tashkeel and tatweel removed and
-// alef forms unified for Arabic; Arabic-Indic digits become ASCII digits.
+// alef forms unified, ta marbuta as ha and alef maqsura as ya for Arabic;
+// Arabic-Indic digits become ASCII digits. The plural of an acronym is its
+// singular (SMEs -> sme, SDGs -> sdg).
 //
 // A word then splits at every character Xapian does not count as a word
 // character (l'économie -> l, economie; 3.14 -> 3, 14), so each term is a
@@ -25,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <unicode/uversion.h>
@@ -81,6 +84,9 @@ class Analyzer {
   // reference is valid until the next call.
   const std::string& Stem(const std::string& term);
 
+  // True for a term of the language's stop word list (stop_words.h).
+  bool IsStopWord(const std::string& term) const { return stop_words_.count(term) > 0; }
+
   // How a word is written, lower-cased (NFC, case folded but accents and
   // marks kept): "Économie" -> "économie". Shows a folded term the way the
   // pages write it ("did you mean"). Cached.
@@ -107,6 +113,7 @@ class Analyzer {
   std::unordered_map<std::string, std::string> stem_cache_;
   const std::string no_stem_;
   std::unordered_map<std::string, std::string> display_cache_;
+  std::unordered_set<std::string> stop_words_;  // analysed as queries are
 };
 
 // The characters of a Chinese word of two or more Han characters (indexed

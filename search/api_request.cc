@@ -32,6 +32,8 @@ bool ParseApiRequest(const ApiParams& params, SearchRequest* request, std::strin
         *error = "'" + name + "' must be a positive whole number, got '" + value + "'";
         return false;
       }
+    } else if (name == "correct") {
+      request->correct = value != "0";  // 0: the words as typed
     } else if (name == "filter") {
       auto sep = value.find_first_of(":=");
       if (sep == std::string::npos || sep == 0) {

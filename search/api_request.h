@@ -1,5 +1,6 @@
 // The search web API's request and answer, apart from any HTTP library:
 //   ?q=QUERY&lang=fr|all&limit=N&page=N&filter=key:value (repeatable)
+//    &correct=0 (the words as typed, no spelling correction)
 // -> status 200 and the JSON of `kbgen search --json` (search_command.h),
 //    or 400 (a request the reader can fix) / 500 / 503 and {"error": "..."}.
 //

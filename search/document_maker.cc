@@ -34,6 +34,8 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
     stored->spans.reserve(tokens_.size());
   }
   keys_.clear();
+  std::string prev_char;    // the last Han character of the previous token
+  std::uint32_t prev_end = 0;
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     const std::string& term = tokens_[i].term;
     const Xapian::termpos p = first + static_cast<Xapian::termpos>(i);
@@ -52,7 +54,22 @@ void DocumentMaker::IndexField(const std::string& text, Xapian::termcount wdf, b
       if (!stem.empty()) ++title_stem_wdf_[stem];
     }
     if (han_) {
-      for (auto& c : HanCharacters(term)) han_wdf_[std::move(c)] += wdf;
+      std::vector<std::string> chars = HanCharacters(term);
+      const bool single = chars.empty() && IsHanCharacter(term);
+      // Pairs run across word boundaries: the reader's segmentation may
+      // differ from the page's.
+      if (single) chars.push_back(term);
+      if (!chars.empty() && !prev_char.empty() && prev_end == tokens_[i].begin) {
+        pair_wdf_[std::string(kPrefixCharPair) + prev_char + chars.front()] += wdf;
+      }
+      for (std::size_t c = 0; c + 1 < chars.size(); ++c) {
+        pair_wdf_[std::string(kPrefixCharPair) + chars[c] + chars[c + 1]] += wdf;
+      }
+      prev_char = chars.empty() ? std::string() : chars.back();
+      prev_end = tokens_[i].end;
+      if (!single) {
+        for (auto& c : chars) han_wdf_[std::move(c)] += wdf;
+      }
     }
     if (stored != nullptr) stored->spans.push_back({tokens_[i].begin, tokens_[i].end});
     // Remember how a folded word is written, where the word is one term.
@@ -90,6 +107,11 @@ Xapian::Document DocumentMaker::Make(const PageRecord& record) {
   Xapian::termpos pos = 1;
   IndexField(record.title, kTitleWdf, true, &pos, &doc, nullptr);
   for (const auto& h : record.headings) IndexField(h, kHeadingWdf, false, &pos, &doc, nullptr);
+  // Taxonomy values: a reader typing a tag's name finds its pages.
+  for (const auto* list : {&record.tags, &record.region, &record.country, &record.types,
+                           &record.term_names}) {
+    for (const auto& v : *list) IndexField(v, kTaxonomyWdf, false, &pos, &doc, nullptr);
+  }
   IndexField(record.summary, kSummaryWdf, false, &pos, &doc, &stored.summary);
   IndexField(record.body, kBodyWdf, false, &pos, &doc, &stored.body);
   // Terms without positions go in once per page with their total wdf:
@@ -99,6 +121,8 @@ Xapian::Document DocumentMaker::Make(const PageRecord& record) {
     doc.add_term(std::string(kPrefixStem) + std::string(kPrefixTitle) + stem, wdf);
   }
   for (const auto& [c, wdf] : han_wdf_) doc.add_term(c, wdf);
+  for (const auto& [pair, wdf] : pair_wdf_) doc.add_term(pair, wdf);
+  pair_wdf_.clear();
   stem_wdf_.clear();
   title_stem_wdf_.clear();
   han_wdf_.clear();

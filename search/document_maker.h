@@ -1,9 +1,11 @@
 // Turns one PageRecord into the Xapian document of its language's index,
 // following schema.h: analysed words with positions and stems (title,
 // headings and summary weighted above the body), title terms for title:,
-// synonym group terms, the characters of Chinese words (without positions:
-// a single character searched alone still finds the words that contain
-// it), facet and id terms, the
+// synonym group terms, the taxonomy values (in English and as the page's
+// language names them) like headings, the characters of Chinese words and
+// their adjacent pairs (without positions: a single character searched
+// alone still finds the words that contain it, and pairs are the fallback
+// of query.h), facet and id terms, the
 // facet and date values, and the StoredPage data for results and snippets.
 // It also collects the words for the spelling dictionary and the stem table.
 //
@@ -66,6 +68,7 @@ class DocumentMaker {
   std::unordered_map<std::string, Xapian::termcount> stem_wdf_;
   std::unordered_map<std::string, Xapian::termcount> title_stem_wdf_;
   std::unordered_map<std::string, Xapian::termcount> han_wdf_;
+  std::unordered_map<std::string, Xapian::termcount> pair_wdf_;  // XB terms
   std::vector<Token> tokens_;      // reused between fields
   std::vector<std::string> keys_;  // reused between fields
 };

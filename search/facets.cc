@@ -148,18 +148,16 @@ FacetSpy::FacetSpy(const FacetIndex* index)
     : index_(index), counts_(index->table_.values().size(), 0) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  const Xapian::docid did = doc.get_docid();
-  if (did + 1 >= index_->offsets_.size()) return;
-  for (std::uint32_t i = index_->offsets_[did]; i < index_->offsets_[did + 1]; ++i) {
-    ++counts_[index_->ids_[i]];
-  }
+  index_->Count(doc.get_docid(), &counts_);
 }
 
-void FacetSpy::AddTo(FacetCounts* counts) const {
-  const auto& values = index_->table_.values();
-  for (std::size_t id = 0; id < counts_.size(); ++id) {
-    if (counts_[id] == 0) continue;
-    (*counts)[std::string(kFacets[values[id].facet].name)][values[id].value] += counts_[id];
+void FacetSpy::AddTo(FacetCounts* counts) const { index_->AddTo(counts_, counts); }
+
+void FacetIndex::AddTo(const std::vector<std::uint64_t>& counts, FacetCounts* out) const {
+  const auto& values = table_.values();
+  for (std::size_t id = 0; id < counts.size() && id < values.size(); ++id) {
+    if (counts[id] == 0) continue;
+    (*out)[std::string(kFacets[values[id].facet].name)][values[id].value] += counts[id];
   }
 }
 

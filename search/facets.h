@@ -54,6 +54,10 @@ class FacetTable {
 // Value slot contents: the numbers of a page's values.
 std::string EncodeFacetIds(const std::vector<std::uint32_t>& ids);
 
+// facet name -> value -> number of pages. Every facet of kFacets is present.
+using FacetCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
+FacetCounts EmptyFacetCounts();
+
 // The facet values of every document of one database, read into memory
 // once (the table from the metadata, the numbers from the value slot), so
 // that counting needs no disk access per matching document.
@@ -62,6 +66,15 @@ class FacetIndex {
   // False when the database's facet data is damaged.
   static bool Load(const Xapian::Database& db, FacetIndex* index);
   const FacetTable& table() const { return table_; }
+  // Adds value counts (by value number) to *out, by facet and value.
+  void AddTo(const std::vector<std::uint64_t>& counts, FacetCounts* out) const;
+
+  // Adds one to (*counts)[v] for each facet value number v of document
+  // `did`; counts has one entry per value of the table.
+  void Count(Xapian::docid did, std::vector<std::uint64_t>* counts) const {
+    if (did + 1 >= offsets_.size()) return;
+    for (std::uint32_t i = offsets_[did]; i < offsets_[did + 1]; ++i) ++(*counts)[ids_[i]];
+  }
 
  private:
   friend class FacetSpy;
@@ -70,9 +83,6 @@ class FacetIndex {
   std::vector<std::uint32_t> ids_;
 };
 
-// facet name -> value -> number of pages. Every facet of kFacets is present.
-using FacetCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
-FacetCounts EmptyFacetCounts();
 
 // Counts the facet values of every document the match considers, in the
 // database the FacetIndex was loaded from. Give the Enquire a

@@ -38,7 +38,10 @@ Highlighter::Highlighter(const Xapian::Database& db, Analyzer* analyzer, StemTab
     words_.push_back(word_ids.try_emplace(word_key, static_cast<int>(word_ids.size())).first->second);
   };
   for (const auto& term : HighlightTerms(query)) {
-    if (term.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
+    if (term.compare(0, kPrefixCharPair.size(), kPrefixCharPair) == 0) {
+      const std::string pair = term.substr(kPrefixCharPair.size());
+      scans_.emplace_back(pair, word_ids.try_emplace(term, static_cast<int>(word_ids.size())).first->second);
+    } else if (term.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
       add(term, term);
     } else if (term[0] == kPrefixStem[0]) {
       const std::string stem = term.substr(1);
@@ -46,6 +49,11 @@ Highlighter::Highlighter(const Xapian::Database& db, Analyzer* analyzer, StemTab
     } else {
       const std::string stem = analyzer->Stem(term);
       add(term, stem.empty() ? term : stem);
+    }
+  }
+  if (han_characters_) {
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+      if (IsHanCharacter(terms_[i])) scans_.emplace_back(terms_[i], words_[i]);
     }
   }
 }
@@ -76,18 +84,20 @@ Snippet Highlighter::Make(Xapian::docid did, const StoredPage& page) const {
     }
     ++word;
   }
-  // A Chinese character searched alone matches the words that contain it,
-  // which its term has no positions for (document_maker.h): find it in the
-  // text itself.
-  for (std::size_t i = 0; han_characters_ && i < terms_.size(); ++i) {
-    if (!IsHanCharacter(terms_[i])) continue;
-    auto scan = [&](const StoredText& t, std::vector<SnippetMatch>* out) {
-      const std::string& c = terms_[i];
-      for (auto at = t.text.find(c); at != std::string::npos; at = t.text.find(c, at + c.size())) {
+  // Chinese characters and character pairs have no positions
+  // (document_maker.h): find them in the text itself, and mark every word
+  // an occurrence touches.
+  for (const auto& [c, id] : scans_) {
+    auto scan = [&, &c = c, id = id](const StoredText& t, std::vector<SnippetMatch>* out) {
+      for (auto at = t.text.find(c); at != std::string::npos; at = t.text.find(c, at + 1)) {
         auto span = std::upper_bound(t.spans.begin(), t.spans.end(), at,
                                      [](std::size_t v, const Span& s) { return v < s.begin; });
-        if (span == t.spans.begin() || at >= (--span)->end) continue;
-        out->push_back({static_cast<std::size_t>(span - t.spans.begin()), words_[i]});
+        if (span == t.spans.begin()) continue;
+        --span;
+        for (; span != t.spans.end() && span->begin < at + c.size(); ++span) {
+          if (span->end <= at) continue;
+          out->push_back({static_cast<std::size_t>(span - t.spans.begin()), id});
+        }
       }
     };
     scan(page.body, &body);

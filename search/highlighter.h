@@ -4,8 +4,9 @@
 // the page. A stemmed query term has no positions (schema.h), so it stands
 // for the words of the stem table that share its stem; a synonym group
 // term has positions of its own; a wildcard stands for the page's words
-// that start with its prefix; a Chinese character searched alone matches
-// the words of the text that contain it. The StoredPage gives the original
+// that start with its prefix; a Chinese character searched alone, or a
+// pair of characters (the fallback of query.h), matches the words of the
+// text that contain it. The StoredPage gives the original
 // text and the byte range of every position (snippet.h).
 //
 // Not thread-safe; a Highlighter lives for one query, a StemTable for as
@@ -58,6 +59,9 @@ class Highlighter {
   std::vector<std::string> terms_;
   std::vector<int> words_;
   std::vector<std::string> wildcard_prefixes_;
+  // Chinese text to find in the page itself, for terms without positions
+  // (a character searched alone, a character pair), with its word number.
+  std::vector<std::pair<std::string, int>> scans_;
 };
 
 }  // namespace kbgen::search

@@ -57,7 +57,8 @@ std::string GenerationName(const std::string& lang, const std::vector<const Page
                                  &r->summary, &r->date, &r->body}) {
       h.Add(*s);
     }
-    for (const auto* list : {&r->tags, &r->region, &r->country, &r->types, &r->headings}) {
+    for (const auto* list :
+         {&r->tags, &r->region, &r->country, &r->types, &r->headings, &r->term_names}) {
       h.Add(std::to_string(list->size()));
       for (const auto& s : *list) h.Add(s);
     }

@@ -21,6 +21,10 @@ struct PageRecord {
   std::vector<std::string> region;
   std::vector<std::string> country;
   std::vector<std::string> types;
+  // The names of the tags, region, country and type values in the page's
+  // language (the site's term translations), searchable like headings;
+  // the values themselves (in English) are searchable too.
+  std::vector<std::string> term_names;
   std::vector<std::string> headings;  // plain text of each heading
   std::string body;                   // plain text of the body
 };

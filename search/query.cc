@@ -120,7 +120,12 @@ void AddPlain(std::string* plain, const std::string& word) {
 
 }  // namespace
 
-AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
+namespace {
+
+// One reading of the query; with `drop_stop_words`, the stop words that
+// may go are left out.
+AnalyzedQuery AnalyzePass(Analyzer* analyzer, std::string_view q, bool drop_stop_words,
+                          bool* has_operator, int* droppable) {
   AnalyzedQuery out;
   std::vector<TextSegment> segments;
   analyzer->Segment(q, &segments);
@@ -129,6 +134,8 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
   std::size_t cursor = 0;  // bytes of q already handled
   bool wildcard_ok = false;  // a '*' here would end the term just written
   bool in_quote = false;
+  *has_operator = false;
+  *droppable = 0;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const TextSegment& s = segments[i];
     if (s.end <= cursor) continue;
@@ -137,6 +144,8 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
       cursor = s.end;
       wildcard_ok = false;
       if (IsOperator(raw) && !in_quote) {  // in a phrase it is just a word
+        *has_operator = true;
+        out.syntax = true;
         w.Space();
         w.Syntax(raw, false);
         // NEAR/3, ADJ/2: the window size stays with its operator.
@@ -158,15 +167,29 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
           q[cursor] == ':' && !IsSpace(q[cursor + 1])) {
         if (w.last() != ' ' && w.last() != '(') w.Space();
         w.Syntax(std::string(kFieldTitle) + ":", false);
+        out.syntax = true;
         ++cursor;
         continue;
       }
+      // A stop word may go when nothing ties it to the query's syntax.
+      const bool free = !in_quote && w.last() != '+' && w.last() != '-' && w.last() != ':' &&
+                        !(cursor < q.size() && q[cursor] == '*');
+      bool wrote = false;
       for (const auto& t : terms) {
+        if (free && analyzer->IsStopWord(t)) {
+          ++*droppable;
+          if (drop_stop_words) {
+            ++out.stop_words;
+            continue;
+          }
+        }
         w.Term(t);
         AddPlain(&out.plain, t);
+        out.terms.push_back(t);
         ++out.words;
+        wrote = true;
       }
-      wildcard_ok = true;
+      wildcard_ok = wrote;
       continue;
     }
     for (std::size_t p = std::max<std::size_t>(s.begin, cursor); p < s.end; ++p) {
@@ -177,16 +200,20 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
       if (c == '*' && wildcard_ok && p == s.begin) {
         w.Syntax("*", true);
         ++out.wildcards;
-        out.wildcard_prefixes.push_back(terms.back());
+        out.wildcard_prefixes.push_back(out.terms.back());
+        out.syntax = true;
       } else if (c == '"') {
         w.Syntax("\"", false);
         in_quote = !in_quote;
+        out.syntax = true;
       } else if (c == '(' || c == ')') {
         w.Syntax(std::string_view(&q[p], 1), c == ')');
+        out.syntax = true;
       } else if ((c == '+' || c == '-') && (IsSpace(prev) || prev == '(' || p == 0) &&
                  (next_is_word || next == '"' || next == '(')) {
         if (w.last() != ' ' && w.last() != '(') w.Space();
         w.Syntax(std::string_view(&q[p], 1), false);
+        out.syntax = true;
       } else {
         w.Space();
       }
@@ -197,6 +224,18 @@ AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
   out.text = w.Finish();
   out.well_formed = WellFormed(out.text);
   return out;
+}
+
+}  // namespace
+
+AnalyzedQuery AnalyzeQuery(Analyzer* analyzer, std::string_view q) {
+  bool has_operator = false;
+  int droppable = 0;
+  AnalyzedQuery all = AnalyzePass(analyzer, q, false, &has_operator, &droppable);
+  // Operators take their operands as written ("NOT the"); a query of
+  // stop words only ("the who") is searched as it is.
+  if (droppable == 0 || has_operator || droppable >= all.words) return all;
+  return AnalyzePass(analyzer, q, true, &has_operator, &droppable);
 }
 
 std::string CheckQueryBytes(std::string_view raw_query) {
@@ -224,7 +263,8 @@ std::vector<std::string> HighlightTerms(const Xapian::Query& query) {
     if (t.empty()) continue;
     if (t[0] < 'A' || t[0] > 'Z') {
       out.push_back(t);
-    } else if (t.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
+    } else if (t.compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0 ||
+               t.compare(0, kPrefixCharPair.size(), kPrefixCharPair) == 0) {
       out.push_back(t);
     } else if (t.size() > 2 && t[0] == 'Z' && t[1] == 'S') {  // title stem
       out.push_back(std::string(kPrefixStem).append(t, 2));
@@ -241,7 +281,7 @@ std::vector<std::string> HighlightTerms(const Xapian::Query& query) {
 }
 
 QueryBuilder::QueryBuilder(Analyzer* analyzer, const Xapian::Database& db)
-    : analyzer_(analyzer) {
+    : analyzer_(analyzer), db_(db) {
   using QP = Xapian::QueryParser;
   parser_.set_database(db);
   parser_.set_stemmer(analyzer->stemmer());
@@ -254,9 +294,19 @@ QueryBuilder::QueryBuilder(Analyzer* analyzer, const Xapian::Database& db)
            QP::FLAG_PURE_NOT | QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
 }
 
-bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string* error) {
+bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string* error,
+                         bool correct) {
   *result = Result();
   if (query.words == 0) return true;  // nothing to look for: no results
+  if (!query.syntax) {
+    try {
+      result->query = BuildPlain(query, correct, &result->corrected);
+      return true;
+    } catch (const Xapian::Error& e) {
+      *error = "cannot parse the query: " + e.get_msg();
+      return false;
+    }
+  }
   if (query.well_formed) {
     try {
       result->query = parser_.parse_query(query.text, flags_);
@@ -278,6 +328,126 @@ bool QueryBuilder::Build(const AnalyzedQuery& query, Result* result, std::string
     *error = "cannot parse the query: " + e.get_msg();
     return false;
   }
+}
+
+bool QueryBuilder::Unknown(const std::string& term) {
+  if (db_.term_exists(term)) return false;
+  const std::string& stem = analyzer_->Stem(term);
+  if (!stem.empty() && db_.term_exists(std::string(kPrefixStem) + stem)) return false;
+  if (db_.synonyms_begin(term) != db_.synonyms_end(term)) return false;
+  // The first word of a phrase with synonyms ("start" of start-up).
+  return db_.synonym_keys_begin(term + " ") == db_.synonym_keys_end(term + " ");
+}
+
+Xapian::Query QueryBuilder::BuildPlain(const AnalyzedQuery& query, bool correct,
+                                       std::string* corrected) {
+  using QP = Xapian::QueryParser;
+  std::vector<std::string> terms = query.terms;
+  bool changed = false;
+  if (correct && analyzer_->spec().spelling) {
+    for (auto& t : terms) {
+      // Short words and numbers have too many neighbours to guess from.
+      if (t.size() < 4 || IsDigit(t[0]) || !Unknown(t)) continue;
+      std::string fix = db_.get_spelling_suggestion(t, t.size() <= 5 ? 1 : 2);
+      if (fix.empty() || fix == t) continue;
+      t = std::move(fix);
+      changed = true;
+    }
+  }
+  std::string text;
+  for (const auto& t : terms) text.append(text.empty() ? "" : " ").append(t);
+  if (changed) *corrected = text;
+  parser_.set_default_op(Xapian::Query::OP_OR);
+  Xapian::Query parsed;
+  try {
+    parsed = parser_.parse_query(text, QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS);
+  } catch (...) {
+    parser_.set_default_op(Xapian::Query::OP_AND);
+    throw;
+  }
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  if (parsed.empty()) return parsed;
+  std::vector<Xapian::Query> clauses;
+  if (parsed.get_type() == Xapian::Query::OP_OR) {
+    for (std::size_t i = 0; i < parsed.get_num_subqueries(); ++i) {
+      clauses.push_back(parsed.get_subquery(i));
+    }
+  } else {
+    clauses.push_back(parsed);
+  }
+  const bool han = analyzer_->spec().lang == "zh";
+  int han_words = 0;
+  for (const auto& t : terms) han_words += !HanCharacters(t).empty() || IsHanCharacter(t);
+  for (auto& c : clauses) {
+    // The parser makes a phrase with synonyms (words SYNONYM XSYN<n>),
+    // where any one of the words matches as much as the whole phrase.
+    // The group term stands for the phrase (it is indexed wherever the
+    // phrase or a synonym is); the words alone count for a little.
+    if (c.get_type() == Xapian::Query::OP_SYNONYM && c.get_num_subqueries() == 2) {
+      Xapian::Query a = c.get_subquery(0), b = c.get_subquery(1);
+      if (a.get_type() == Xapian::Query::LEAF_TERM) std::swap(a, b);
+      if (b.get_type() == Xapian::Query::LEAF_TERM && a.get_type() != Xapian::Query::LEAF_TERM &&
+          (*b.get_terms_begin()).compare(0, kPrefixSynonym.size(), kPrefixSynonym) == 0) {
+        c = Xapian::Query(Xapian::Query::OP_OR, b,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, a, kPhraseWordShare));
+      }
+    }
+    // A single character cut from a longer stretch by the segmentation
+    // ("方" of 利益相关方) matches most pages: it counts for little.
+    if (han && han_words > 1 && c.get_type() == Xapian::Query::LEAF_TERM &&
+        IsHanCharacter(*c.get_terms_begin())) {
+      c = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, c, kLoneCharacterShare);
+    }
+  }
+  if (han) AddCharacterPairs(terms, &clauses);
+  Xapian::Query any(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
+  // Words in the title count once more: a page is about what its title
+  // says, which BM25 alone, saturating on repeated words, weighs little.
+  // A title word is a word of the page too, so the title terms only add
+  // weight (AND_MAYBE): the match looks them up for the pages it weighs.
+  std::vector<Xapian::Query> titles;
+  for (const auto& t : terms) {
+    const std::string& stem = analyzer_->Stem(t);
+    titles.emplace_back(stem.empty() ? std::string(kPrefixTitle) + t
+                                     : std::string(kPrefixStem) + std::string(kPrefixTitle) + stem);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                     Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()),
+                                     kTitleShare));
+}
+
+void QueryBuilder::AddCharacterPairs(const std::vector<std::string>& terms,
+                                     std::vector<Xapian::Query>* clauses) {
+  // Runs of consecutive Han words, as their characters.
+  std::vector<std::string> chars;
+  int words = 0;
+  auto flush = [&] {
+    if (chars.size() >= 2 && (words >= 2 || chars.size() >= 3)) {
+      std::vector<Xapian::Query> pairs;
+      for (std::size_t i = 0; i + 1 < chars.size(); ++i) {
+        pairs.emplace_back(std::string(kPrefixCharPair) + chars[i] + chars[i + 1]);
+      }
+      // Together the pairs weigh half of what the words would.
+      const double share = kCharPairShare * words / static_cast<double>(pairs.size());
+      clauses->emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                            share);
+    }
+    chars.clear();
+    words = 0;
+  };
+  for (const auto& t : terms) {
+    std::vector<std::string> c = HanCharacters(t);
+    if (c.empty() && IsHanCharacter(t)) c.push_back(t);
+    if (c.empty()) {
+      flush();
+      continue;
+    }
+    chars.insert(chars.end(), c.begin(), c.end());
+    ++words;
+  }
+  flush();
 }
 
 std::string QueryBuilder::Correct(const AnalyzedQuery& query) {

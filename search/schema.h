@@ -28,13 +28,17 @@
 // It never needs Database::reopen() to pick up a rebuild.
 //
 // Terms (omega's conventions: one upper-case letter, or X and more):
-//   word         a normalised word of title, headings, summary or body,
+//   word         a normalised word of title, headings, taxonomy names,
+//                summary or body,
 //                with positions (title, headings, summary, body are
 //                separated by kFieldGap positions so phrases stay inside one)
 //   Zstem        its stem, no positions
 //   Sword        a title word (for `title:` queries), positions
 //   ZSstem       its stem, no positions
 //   XSYN<n>      synonym group n, at the positions of any of its members
+//   XB<cc>       Chinese: each pair of adjacent Han characters (across
+//                word boundaries), no positions, for the fallback
+//                of query.h
 //   Q<url>       unique id (re-indexing a URL replaces its document)
 //   L<lang>      language
 //   XSECTION<v> XTYPE<v> XREGION<v> XCOUNTRY<v> Y<year> K<tag>
@@ -68,7 +72,7 @@ namespace kbgen::search {
 
 // Bumped whenever the terms, values or document data change meaning; a
 // searcher refuses an index of another version (rebuild the site).
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // How each language is analysed and shown.
 struct LanguageSpec {
@@ -106,6 +110,17 @@ inline constexpr std::string_view kPrefixTitle = "S";
 inline constexpr std::string_view kPrefixSynonym = "XSYN";
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixLang = "L";
+inline constexpr std::string_view kPrefixCharPair = "XB";
+
+// Chinese fallbacks (query.h): the share of a word's weight that its
+// character pairs together get, and that a lone character cut from a
+// longer stretch gets.
+inline constexpr double kCharPairShare = 0.5;
+inline constexpr double kLoneCharacterShare = 0.3;
+// Plain queries (query.h): the extra share a word gets when it is in the
+// title, and the share of the single words of a phrase with synonyms.
+inline constexpr double kTitleShare = 0.5;
+inline constexpr double kPhraseWordShare = 0.3;
 
 // The query-syntax field names and the prefix each searches.
 inline constexpr std::string_view kFieldTitle = "title";
@@ -153,6 +168,7 @@ inline std::string DisplayFormKey(std::string_view term) {
 // --- weights: within-document frequency added per occurrence ---
 inline constexpr Xapian::termcount kTitleWdf = 5;
 inline constexpr Xapian::termcount kHeadingWdf = 3;
+inline constexpr Xapian::termcount kTaxonomyWdf = 3;  // tags, region, country, type
 inline constexpr Xapian::termcount kSummaryWdf = 2;
 inline constexpr Xapian::termcount kBodyWdf = 1;
 // Positions skipped between fields (and between headings) so that a phrase

@@ -35,8 +35,19 @@ nlohmann::ordered_json ResponseToJson(const std::string& query, const std::strin
     }
     facets[std::string(f.name)] = std::move(values);
   }
+  nlohmann::ordered_json langs = nlohmann::ordered_json::object();
+  if (auto it = r.facets.find("lang"); it != r.facets.end()) {
+    for (const auto& spec : kLanguageSpecs) {  // in the order of the languages
+      if (auto c = it->second.find(std::string(spec.lang)); c != it->second.end()) {
+        langs[std::string(spec.lang)] = c->second;
+      }
+    }
+  }
+  facets["lang"] = std::move(langs);
   j["facets"] = std::move(facets);
   j["suggestion"] = r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nlohmann::ordered_json();
+  j["corrected"] = r.corrected ? nlohmann::ordered_json{{"query", *r.corrected}, {"original", query}}
+                               : nlohmann::ordered_json();
   return j;
 }
 
@@ -54,6 +65,10 @@ void PrintText(const std::string& query, const std::string& lang, int offset,
   } else {
     out << r.total << (r.total == 1 ? " result" : " results") << " for \"" << query << "\" ("
         << lang << "), " << offset + 1 << "-" << offset + r.hits.size() << ":\n";
+  }
+  if (r.corrected) {
+    out << "Showing results for: " << *r.corrected << " (search instead for \"" << query
+        << "\" with --exact)\n";
   }
   if (r.suggestion) out << "Did you mean: " << *r.suggestion << "\n";
   int n = offset;
@@ -112,6 +127,7 @@ int RunSearchCommand(const SearchOptions& options, std::ostream& out, std::ostre
   request.limit = options.limit;
   request.offset = (options.page - 1) * options.limit;
   request.filters = options.filters;
+  request.correct = !options.exact;
   SearchResponse response;
   SearchError search_error;
   if (!searcher->Search(request, &response, &search_error)) {

@@ -7,7 +7,13 @@
 //                 "snippet" (HTML, matches in <mark>), "score"}],
 //    "facets": {"section": {"toolkit": 7}, "type": {}, "region": {},
 //               "country": {}, "year": {}, "tags": {}},
-//    "suggestion": "..." or null}
+//    "suggestion": "..." or null,
+//    "corrected": {"query": "...", "original": "..."} or null}
+//
+// "facets" also has "lang" (language -> count), the last key. "corrected"
+// says that the query searched was a spelling correction of the one asked
+// for ("Showing results for ... Search instead for ..."); "suggestion" is
+// a correction that was not searched.
 //
 // Exit status: 0 (also when nothing matches), 1 when the index cannot be
 // read, 2 for a bad request (unknown language or filter, a query over the
@@ -32,6 +38,7 @@ struct SearchOptions {
   int page = 1;
   std::vector<std::pair<std::string, std::string>> filters;
   bool json = false;
+  bool exact = false;  // no spelling correction
   std::vector<std::string> query_words;  // joined with spaces
 };
 

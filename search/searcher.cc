@@ -9,7 +9,9 @@
 #include <xapian.h>
 
 #include "search/analyzer.h"
+#include "search/coordination_weight.h"
 #include "search/highlighter.h"
+#include "search/match_counter.h"
 #include "search/query.h"
 #include "search/schema.h"
 #include "search/stored_page.h"
@@ -41,18 +43,19 @@ struct Searcher::Language {
   std::unique_ptr<QueryBuilder> builder;
   std::unique_ptr<StemTable> stems;
   FacetIndex facets;
+  MatchCounter counter;
 };
 
-namespace {
-
 // One searched language's share of a request.
-struct LanguageQuery {
+struct Searcher::LanguageQuery {
   Searcher::Language* language = nullptr;
   AnalyzedQuery analyzed;
   QueryBuilder::Result parsed;
   Xapian::MSet mset;
   std::unique_ptr<Highlighter> highlighter;  // made for the first hit
 };
+
+namespace {
 
 std::string LanguageList() {
   std::string out;
@@ -96,7 +99,7 @@ std::string AsWritten(const Xapian::Database& db, const std::string& query) {
 // "Did you mean": the spelling-corrected query of the first language whose
 // correction finds something. Only asked when nothing was found: Xapian
 // also "corrects" known words to more frequent ones (and -> an).
-std::optional<std::string> Suggest(const std::vector<LanguageQuery>& queries,
+std::optional<std::string> Suggest(const std::vector<Searcher::LanguageQuery>& queries,
                                    const Xapian::Query& filter) {
   for (const auto& q : queries) {
     std::string corrected = q.language->builder->Correct(q.analyzed);
@@ -110,6 +113,7 @@ std::optional<std::string> Suggest(const std::vector<LanguageQuery>& queries,
     }
     Xapian::Enquire enquire(q.language->db);
     enquire.set_query(Filtered(parsed.query, filter));
+    enquire.set_weighting_scheme(CoordinationWeight());
     if (enquire.get_mset(0, 1).size() > 0) return AsWritten(q.language->db, corrected);
   }
   return std::nullopt;
@@ -186,6 +190,10 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
   err->bad_request = true;
   std::string* error = &err->message;
   // --- the request ---
+  std::vector<std::string> lang_filter;
+  for (const auto& [name, value] : request.filters) {
+    if (name == "lang") lang_filter.push_back(value);
+  }
   std::vector<std::size_t> langs;
   for (std::size_t i = 0; i < kLanguageSpecs.size(); ++i) {
     if (request.lang == "all" || kLanguageSpecs[i].lang == request.lang) langs.push_back(i);
@@ -194,6 +202,19 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
     *error = "unknown language '" + request.lang + "' (expected one of " + LanguageList() +
              ", or all)";
     return false;
+  }
+  for (const auto& l : lang_filter) {
+    if (FindLanguage(l) == nullptr) {
+      *error = "unknown language filter 'lang=" + l + "' (expected one of " + LanguageList() + ")";
+      return false;
+    }
+  }
+  if (!lang_filter.empty()) {
+    // Filters within one facet are OR'd: any of the languages named.
+    std::erase_if(langs, [&](std::size_t i) {
+      return std::find(lang_filter.begin(), lang_filter.end(), kLanguageSpecs[i].lang) ==
+             lang_filter.end();
+    });
   }
   if (request.limit < 1 || request.limit > kMaxLimit) {
     *error = "the number of results per page must be between 1 and " + std::to_string(kMaxLimit);
@@ -205,9 +226,10 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
   }
   std::map<int, std::vector<std::string>> filter_terms;
   for (const auto& [name, value] : request.filters) {
+    if (name == "lang") continue;
     int facet = FindFacet(name);
     if (facet < 0) {
-      *error = "unknown filter '" + name + "' (expected one of " + FacetList() + ")";
+      *error = "unknown filter '" + name + "' (expected one of " + FacetList() + ", lang)";
       return false;
     }
     filter_terms[facet].push_back(FacetTerm(facet, value));
@@ -222,108 +244,160 @@ bool Searcher::Search(const SearchRequest& request, SearchResponse* response, Se
     Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
     filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);
   }
-  if (request.facets) response->facets = EmptyFacetCounts();
 
   try {
-    // --- one query per language, analysed as that language's index ---
     std::vector<LanguageQuery> queries;
-    for (std::size_t li : langs) {
-      LanguageQuery q;
-      q.language = Get(li, error);
-      if (q.language == nullptr) {
-        err->bad_request = false;
-        return false;
-      }
-      q.analyzed = AnalyzeQuery(q.language->analyzer.get(), request.query);
-      if (std::string e = CheckQueryLimits(q.analyzed); !e.empty()) {
-        *error = e;
-        return false;
-      }
-      if (!q.language->builder->Build(q.analyzed, &q.parsed, error)) return false;
-      queries.push_back(std::move(q));
+    // One language corrects unknown words at once; across languages a
+    // word one language lacks is often another's, so only when nothing
+    // was found.
+    const bool several = langs.size() > 1;
+    if (!Run(langs, request.query, request, filter, request.correct && !several, &queries,
+             response, err)) {
+      return false;
     }
-
-    // --- match each language in its own database ---
-    // One language: the page asked for. Several: each one's best
-    // offset + limit, merged by weight below.
-    const bool several = queries.size() > 1;
-    for (auto& q : queries) {
-      if (q.parsed.query.empty()) continue;  // no words: nothing to find
-      Xapian::Enquire enquire(q.language->db);
-      enquire.set_query(Filtered(q.parsed.query, filter));
-      enquire.set_time_limit(kMatchTimeLimitSeconds);
-      FacetSpy spy(&q.language->facets);
-      if (request.facets) enquire.add_matchspy(&spy);
-      const auto first = static_cast<Xapian::doccount>(several ? 0 : request.offset);
-      const auto count = static_cast<Xapian::doccount>(several ? request.offset + request.limit
-                                                               : request.limit);
-      q.mset = enquire.get_mset(first, count, request.facets ? q.language->db.get_doccount() : 0);
-      response->total += q.mset.get_matches_estimated();
-      if (request.facets) spy.AddTo(&response->facets);
+    if (response->total > 0 || !request.correct) return true;
+    if (several) {
+      if (!Run(langs, request.query, request, filter, true, &queries, response, err)) return false;
+      if (response->total > 0) return true;
     }
-    if (response->total == 0) {
-      response->suggestion = Suggest(queries, filter);
+    // Nothing found: the spelling correction of the whole query, searched
+    // at once when it finds something.
+    std::optional<std::string> suggestion = Suggest(queries, filter);
+    if (!suggestion) return true;
+    SearchResponse corrected;
+    std::vector<LanguageQuery> unused;
+    if (!Run(langs, *suggestion, request, filter, false, &unused, &corrected, err)) return false;
+    if (corrected.total == 0) {
+      response->suggestion = suggestion;
       return true;
     }
-
-    // --- the hits of the page asked for ---
-    struct Ranked {
-      double weight;
-      std::size_t query;  // in language order: ties go to the earlier language
-      Xapian::MSetIterator it;
-    };
-    std::vector<Ranked> ranked;
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-      for (auto it = queries[i].mset.begin(); it != queries[i].mset.end(); ++it) {
-        ranked.push_back({it.get_weight(), i, it});
-      }
-    }
-    if (several) {
-      std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.query < b.query;
-      });
-      const auto begin = std::min(ranked.size(), static_cast<std::size_t>(request.offset));
-      const auto end = std::min(ranked.size(), begin + static_cast<std::size_t>(request.limit));
-      ranked = std::vector<Ranked>(ranked.begin() + static_cast<long>(begin),
-                                   ranked.begin() + static_cast<long>(end));
-    }
-    for (const Ranked& r : ranked) {
-      LanguageQuery& q = queries[r.query];
-      StoredPage page;
-      Xapian::Document doc = r.it.get_document();
-      if (!DecodePageFields(doc.get_value(kSlotFields), &page) ||
-          (request.snippets && !DecodePageTexts(doc.get_value(kSlotText), &page))) {
-        err->bad_request = false;
-        *error = index_dir_.string() + ": damaged search index (" +
-                 std::string(q.language->spec->lang) + " document " + std::to_string(*r.it) +
-                 "); rebuild the site";
-        return false;
-      }
-      SearchHit hit;
-      if (request.snippets) {
-        if (!q.highlighter) {
-          q.highlighter = std::make_unique<Highlighter>(q.language->db, q.language->analyzer.get(),
-                                                        q.language->stems.get(), q.parsed.query,
-                                                        q.analyzed.wildcard_prefixes);
-        }
-        hit.snippet = q.highlighter->Make(*r.it, page);
-      }
-      hit.url = std::move(page.url);
-      hit.title = std::move(page.title);
-      hit.lang = std::move(page.lang);
-      hit.section = std::move(page.section);
-      hit.section_title = std::move(page.section_title);
-      hit.summary = std::move(page.summary.text);
-      hit.date = std::move(page.date);
-      hit.score = std::round(r.weight * 10000.0) / 10000.0;
-      response->hits.push_back(std::move(hit));
-    }
+    *response = std::move(corrected);
+    response->corrected = std::move(suggestion);
     return true;
   } catch (const Xapian::Error& e) {
     err->bad_request = false;
     *error = index_dir_.string() + ": search failed: " + e.get_description();
     return false;
   }
+}
+
+bool Searcher::Run(const std::vector<std::size_t>& langs, const std::string& query_text,
+                   const SearchRequest& request, const Xapian::Query& filter, bool correct,
+                   std::vector<LanguageQuery>* queries_out, SearchResponse* response,
+                   SearchError* err) {
+  std::string* error = &err->message;
+  *response = SearchResponse();
+  if (request.facets) {
+    response->facets = EmptyFacetCounts();
+    response->facets["lang"];
+  }
+  std::vector<LanguageQuery>& queries = *queries_out;
+  queries.clear();
+  // --- one query per language, analysed as that language's index ---
+  for (std::size_t li : langs) {
+    LanguageQuery q;
+    q.language = Get(li, error);
+    if (q.language == nullptr) {
+      err->bad_request = false;
+      return false;
+    }
+    q.analyzed = AnalyzeQuery(q.language->analyzer.get(), query_text);
+    if (std::string e = CheckQueryLimits(q.analyzed); !e.empty()) {
+      *error = e;
+      return false;
+    }
+    if (!q.language->builder->Build(q.analyzed, &q.parsed, error, correct)) return false;
+    queries.push_back(std::move(q));
+  }
+
+  // --- match each language in its own database ---
+  // One language: the page asked for. Several: each one's best
+  // offset + limit, merged by weight below.
+  const bool several = queries.size() > 1;
+  for (auto& q : queries) {
+    if (q.parsed.query.empty()) continue;  // no words: nothing to find
+    Xapian::Enquire enquire(q.language->db);
+    enquire.set_query(Filtered(q.parsed.query, filter));
+    enquire.set_weighting_scheme(CoordinationWeight());
+    enquire.set_time_limit(kMatchTimeLimitSeconds);
+    // A plain query's matches and facets are counted from posting lists
+    // (match_counter.h), so the match only looks for the pages shown and
+    // skips the rest; other queries count what the match visits.
+    std::uint64_t counted = 0;
+    const bool exact = request.facets &&
+                       q.language->counter.Count(q.language->db, q.parsed.query, filter,
+                                                 q.language->facets, &counted, &response->facets);
+    FacetSpy spy(&q.language->facets);
+    if (request.facets && !exact) enquire.add_matchspy(&spy);
+    const auto first = static_cast<Xapian::doccount>(several ? 0 : request.offset);
+    const auto count = static_cast<Xapian::doccount>(several ? request.offset + request.limit
+                                                             : request.limit);
+    q.mset = enquire.get_mset(first, count,
+                              request.facets && !exact ? q.language->db.get_doccount() : 0);
+    const std::uint64_t matches = exact ? counted : q.mset.get_matches_estimated();
+    response->total += matches;
+    if (request.facets) {
+      if (!exact) spy.AddTo(&response->facets);
+      if (matches > 0) response->facets["lang"][std::string(q.language->spec->lang)] = matches;
+    }
+    if (!q.parsed.corrected.empty() && matches > 0 && !response->corrected) {
+      response->corrected = AsWritten(q.language->db, q.parsed.corrected);
+    }
+  }
+  if (response->total == 0) return true;
+  // --- the hits of the page asked for ---
+  struct Ranked {
+    double weight;
+    std::size_t query;  // in language order: ties go to the earlier language
+    Xapian::MSetIterator it;
+  };
+  std::vector<Ranked> ranked;
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    for (auto it = queries[i].mset.begin(); it != queries[i].mset.end(); ++it) {
+      ranked.push_back({it.get_weight(), i, it});
+    }
+  }
+  if (several) {
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.query < b.query;
+    });
+    const auto begin = std::min(ranked.size(), static_cast<std::size_t>(request.offset));
+    const auto end = std::min(ranked.size(), begin + static_cast<std::size_t>(request.limit));
+    ranked = std::vector<Ranked>(ranked.begin() + static_cast<long>(begin),
+                                 ranked.begin() + static_cast<long>(end));
+  }
+  for (const Ranked& r : ranked) {
+    LanguageQuery& q = queries[r.query];
+    StoredPage page;
+    Xapian::Document doc = r.it.get_document();
+    if (!DecodePageFields(doc.get_value(kSlotFields), &page) ||
+        (request.snippets && !DecodePageTexts(doc.get_value(kSlotText), &page))) {
+      err->bad_request = false;
+      *error = index_dir_.string() + ": damaged search index (" +
+               std::string(q.language->spec->lang) + " document " + std::to_string(*r.it) +
+               "); rebuild the site";
+      return false;
+    }
+    SearchHit hit;
+    if (request.snippets) {
+      if (!q.highlighter) {
+        q.highlighter = std::make_unique<Highlighter>(q.language->db, q.language->analyzer.get(),
+                                                      q.language->stems.get(), q.parsed.query,
+                                                      q.analyzed.wildcard_prefixes);
+      }
+      hit.snippet = q.highlighter->Make(*r.it, page);
+    }
+    hit.url = std::move(page.url);
+    hit.title = std::move(page.title);
+    hit.lang = std::move(page.lang);
+    hit.section = std::move(page.section);
+    hit.section_title = std::move(page.section_title);
+    hit.summary = std::move(page.summary.text);
+    hit.date = std::move(page.date);
+    hit.score = std::round(r.weight * 10000.0) / 10000.0;
+    response->hits.push_back(std::move(hit));
+  }
+  return true;
 }
 
 }  // namespace kbgen::search

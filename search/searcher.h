@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include <xapian.h>
+
 #include "search/facets.h"
 #include "search/snippet.h"
 
@@ -29,9 +31,13 @@ struct SearchRequest {
   std::string query;        // Xapian query syntax
   int offset = 0;           // results to skip
   int limit = 10;           // 1 .. kMaxLimit
-  std::vector<std::pair<std::string, std::string>> filters;  // facet name, value
+  // facet name, value; also ("lang", code): only these languages.
+  std::vector<std::pair<std::string, std::string>> filters;
   bool facets = true;    // count facet values over the whole result set
   bool snippets = true;
+  // Search the spelling correction of words no page contains (and of a
+  // query that finds nothing); false: the words exactly as typed.
+  bool correct = true;
 };
 
 struct SearchHit {
@@ -51,8 +57,12 @@ struct SearchResponse {
   // limit of schema.h, which a bounded query does not come near).
   std::uint64_t total = 0;
   std::vector<SearchHit> hits;
-  FacetCounts facets;                    // empty when not asked for
+  // Empty when not asked for; with facets, also "lang": language -> count.
+  FacetCounts facets;
   std::optional<std::string> suggestion;  // a corrected query, one language only
+  // The corrected query that was searched instead of the one asked for
+  // (as the pages write its words), when one was.
+  std::optional<std::string> corrected;
 };
 
 // Why a search failed: a request the reader can fix (bad language or
@@ -80,10 +90,16 @@ class Searcher {
   // the number of languages dropped.
   int ReloadIfChanged();
 
-  struct Language;  // one opened language index (searcher.cc)
+  struct Language;       // one opened language index (searcher.cc)
+  struct LanguageQuery;  // one language's share of a request (searcher.cc)
 
  private:
   explicit Searcher(std::filesystem::path index_dir);
+  // Searches `query_text` in `langs` (indexes in kLanguageSpecs) into
+  // *response; `correct`: replace unknown words by their correction.
+  bool Run(const std::vector<std::size_t>& langs, const std::string& query_text,
+           const SearchRequest& request, const Xapian::Query& filter, bool correct,
+           std::vector<LanguageQuery>* queries, SearchResponse* response, SearchError* err);
   Language* Get(std::size_t lang_index, std::string* error);
 
   std::filesystem::path index_dir_;

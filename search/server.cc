@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "search/api_request.h"
+#include "search/results_page.h"
+#include "search/schema.h"
 #include "search/searcher.h"
 
 namespace fs = std::filesystem;
@@ -56,6 +58,53 @@ void HandleSearch(const fs::path& site, const httplib::Request& req, httplib::Re
   SendJson(res, answer.status, answer.body);
 }
 
+// GET /<lang>/search/?q=...: the built search page with the results
+// filled in (results_page.h), so that search works without JavaScript.
+// Returns false (the static file is served) when there is no query.
+bool HandleSearchPage(const fs::path& site, const httplib::Request& req, httplib::Response& res) {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  if (!req.has_param("q")) return false;
+  std::string lang;
+  for (const auto& spec : kLanguageSpecs) {
+    const std::string base = "/" + std::string(spec.lang) + "/search/";
+    if (req.path == base || req.path == base + "index.html") lang = spec.lang;
+  }
+  if (lang.empty()) return false;
+  std::ifstream in(site / lang / "search" / "index.html", std::ios::binary);
+  if (!in) return false;
+  const std::string shell((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  // The page's own links set q, lang, page, filter and correct; the
+  // number of results per page is the page's.
+  ApiParams params;
+  for (const auto& [name, value] : req.params) {
+    if (name != "limit") params.emplace_back(name, value);
+  }
+  if (!req.has_param("lang")) params.emplace_back("lang", lang);
+  params.emplace_back("limit", std::to_string(kResultsPageSize));
+  SearchRequest request;
+  SearchResponse response;
+  SearchError search_error;
+  search_error.bad_request = true;
+  bool ok = ParseApiRequest(params, &request, &search_error.message);
+  if (ok) {
+    Searcher* searcher = SearcherFor(site, &search_error.message);
+    search_error.bad_request = searcher != nullptr;
+    ok = searcher != nullptr && searcher->Search(request, &response, &search_error);
+  }
+  ResultsPageRequest page;
+  page.query = req.get_param_value("q");
+  page.lang = req.has_param("lang") ? req.get_param_value("lang") : lang;
+  page.page = request.offset / kResultsPageSize + 1;
+  page.filters = request.filters;
+  page.correct = request.correct;
+  res.status = ok ? 200 : search_error.bad_request ? 400 : 503;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(RenderResultsPage(shell, page, ok ? &response : nullptr, search_error.message),
+                  "text/html; charset=utf-8");
+  return true;
+}
+
 }  // namespace
 
 int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -68,6 +117,11 @@ int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err)
   httplib::Server server;
   server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
     HandleSearch(site, req, res);
+  });
+  // Before the static files: the search page with a query.
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    return HandleSearchPage(site, req, res) ? httplib::Server::HandlerResponse::Handled
+                                            : httplib::Server::HandlerResponse::Unhandled;
   });
   // Path traversal is refused by cpp-httplib's own check on mounted paths.
   if (!server.set_mount_point("/", site.string())) {

@@ -8,6 +8,10 @@
 // status 400 and {"error": "..."} for a request the reader can fix.
 // Every request is bounded by the searcher's limits.
 //
+// GET /<lang>/search/?q=... answers the built search page with the
+// results filled in (results_page.h), so that search works without
+// JavaScript; without q it is the static page.
+//
 // A rebuild of the site is picked up without a restart: each worker thread
 // keeps its own Searcher and opens the index again when the site's build
 // marker changes (the build swaps the whole folder in at once).

@@ -8,6 +8,7 @@ namespace kbgen::search {
 namespace {
 
 constexpr std::string_view kEllipsis = "\u2026";
+constexpr std::string_view kBlockSeparator = " \u00b7 ";
 
 // Code points in text[begin, end): the bytes that are not UTF-8
 // continuation bytes (10xxxxxx), counted eight at a time.
@@ -30,8 +31,10 @@ std::size_t CodePoints(std::string_view text, std::size_t begin, std::size_t end
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Appends text with every run of white space as one space (page text keeps
-// its line breaks; a snippet is one line).
+// Appends text with every run of white space as one space, or as the
+// block separator when it holds a line break: page text keeps its blocks
+// (headings, paragraphs, list items, table rows) on lines of their own,
+// and a snippet is one line that should not run them together.
 void AppendCollapsed(std::string* out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -39,9 +42,16 @@ void AppendCollapsed(std::string* out, std::string_view text) {
     while (e < text.size() && !IsSpace(text[e])) ++e;
     out->append(text.substr(i, e - i));
     if (e == text.size()) break;
-    if (out->empty() || out->back() != ' ') out->push_back(' ');
-    i = e + 1;
-    while (i < text.size() && IsSpace(text[i])) ++i;
+    i = e;
+    bool line_break = false;
+    while (i < text.size() && IsSpace(text[i])) line_break |= text[i++] == '\n';
+    if (line_break) {
+      // (Also at the start of a part: the block ended right after a match.)
+      while (!out->empty() && out->back() == ' ') out->pop_back();
+      if (!out->ends_with(kBlockSeparator)) out->append(kBlockSeparator);
+    } else if (out->empty() || out->back() != ' ') {
+      out->push_back(' ');
+    }
   }
 }
 
@@ -184,8 +194,18 @@ Snippet MakeSnippet(const StoredText& stored, std::vector<SnippetMatch> matches,
     prev_span = m.span;
     const Span& s = spans[m.span];
     if (s.begin < cur || s.end > win_end) continue;
-    AddPart(&snippet, std::string_view(text).substr(cur, s.begin - cur), false);
-    AddPart(&snippet, std::string_view(text).substr(s.begin, s.end - s.begin), true);
+    const std::string_view between = std::string_view(text).substr(cur, s.begin - cur);
+    const std::string_view word = std::string_view(text).substr(s.begin, s.end - s.begin);
+    // Matches that touch, or are joined by punctuation without a space
+    // (4.0, e-government, 初创企业 cut into 初创 and 企业), are one mark:
+    // the whole token as a reader sees it.
+    if (!snippet.empty() && snippet.back().match && between.size() <= 4 &&
+        std::none_of(between.begin(), between.end(), IsSpace)) {
+      snippet.back().text.append(between).append(word);
+    } else {
+      AddPart(&snippet, between, false);
+      AddPart(&snippet, word, true);
+    }
     cur = s.end;
   }
   AddPart(&snippet, std::string_view(text).substr(cur, win_end - cur), false);

@@ -35,7 +35,9 @@ struct SnippetMatch {
 
 // An extract of about `max_chars` code points of `text` around the best
 // group of matches (the one covering the most distinct terms, then the
-// earliest), cut at word boundaries, with "…" where text was left out.
+// earliest), cut at word boundaries, with "…" where text was left out and
+// " · " between blocks (line breaks of the text). Matches joined without a
+// space (4.0, adjacent Chinese words) are one match.
 // Without matches, the start of the text.
 Snippet MakeSnippet(const StoredText& text, std::vector<SnippetMatch> matches,
                     std::size_t max_chars);

@@ -72,9 +72,19 @@ SynonymSet::SynonymSet(const SynonymConfig& config, Analyzer* analyzer) {
     } else {
       // The query parser looks multi-word synonyms up by the words joined
       // with single spaces.
-      std::string key;
-      for (const auto& t : m.terms) key.append(key.empty() ? "" : " ").append(t);
+      std::string key, key_without_stop_words;
+      int kept = 0;
+      for (const auto& t : m.terms) {
+        key.append(key.empty() ? "" : " ").append(t);
+        if (analyzer->IsStopWord(t)) continue;
+        key_without_stop_words.append(kept++ ? " " : "").append(t);
+      }
       entries.insert({key, group_term});
+      // A query drops stop words (query.h): "information and
+      // communication technology" arrives without its "and".
+      if (kept > 0 && key_without_stop_words != key) {
+        entries.insert({key_without_stop_words, group_term});
+      }
     }
     by_first_key_[m.keys[0]].push_back({m.keys, group});
   }

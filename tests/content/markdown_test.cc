@@ -190,7 +190,7 @@ TEST_CASE("plain text has the words without markup, blocks separated by blank li
       "# Title\n\nPara *one*\nline `two`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
       "- [x] task\n\n<div>raw</div>\n\nNote[^1].\n\n[^1]: Foot **note**.\n");
   CHECK(r.result.plain_text ==
-        "Title\n\nPara one line two.\n\na b\n1 2\n\ntask\n\nNote.\n\n"
+        "Title\n\nPara one line two.\n\na | b\n1 | 2\n\ntask\n\nNote.\n\n"
         "Foot note.");
 }
 

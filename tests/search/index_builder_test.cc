@@ -218,7 +218,11 @@ TEST_CASE("document: terms, positions, weights and values") {
   auto pos = doc.termlist_begin();
   pos.skip_to("economie");
   std::vector<Xapian::termpos> positions(pos.positionlist_begin(), pos.positionlist_end());
-  CHECK(positions == std::vector<Xapian::termpos>{1, 1 + 1 + kFieldGap + 1 + kFieldGap + 1});
+  // Title, the two region values (taxonomy fields), the summary, then the
+  // body's second term.
+  CHECK(positions == std::vector<Xapian::termpos>{1, 1 + 4 * (1 + kFieldGap) + 1});
+  // The region values are searchable words, weighted like headings.
+  CHECK(wdf["europe"] == 2 * kTaxonomyWdf);
   CHECK(doc.get_value(kSlotDate) == "20180508");
   CHECK(facets.values().size() == 3);  // section, region, year
   CHECK(doc.get_value(kSlotFacets) == EncodeFacetIds({0, 1, 2}));
@@ -281,6 +285,8 @@ TEST_CASE("synonyms: groups, parser entries, matching by stem") {
                                     {"digital technology", "XSYN0"},
                                     {"ict", "XSYN0"},
                                     {"information and communication technology", "XSYN0"},
+                                    // as a query reads it, without the stop word
+                                    {"information communication technology", "XSYN0"},
                                     {"sdg", "XSYN1"},
                                     {"sustainable development goal", "XSYN1"},
                                 });

@@ -28,12 +28,15 @@ TEST_CASE("query: punctuation that is not syntax becomes a space") {
   auto q = Analyze("en", "c++, e.g. AT&T; x*y foo-bar a:b");
   // '+' after a word is not love, '*' between words is not a wildcard,
   // '-' inside a word is not hate, ':' after a non-field is not a field.
-  CHECK(q.text == "c e g at t x* y foo bar a b");
+  // ("at" and "a" are English stop words, dropped outside phrases.)
+  CHECK(q.text == "c e g t x* y foo bar b");
   CHECK(q.wildcards == 1);
 }
 
 TEST_CASE("query: operators are upper-case only, NEAR/n keeps its window") {
-  CHECK(Analyze("en", "mapping and policy").text == "mapping and policy");
+  // Lower-case "and" is a word (a stop word, so dropped), not an operator.
+  CHECK(Analyze("en", "mapping and policy").text == "mapping policy");
+  CHECK_FALSE(Analyze("en", "mapping and policy").syntax);
   CHECK(Analyze("en", "mapping AND policy").text == "mapping AND policy");
   CHECK(Analyze("en", "a NEAR/3 b").text == "a NEAR/3 b");
   CHECK(Analyze("en", "(a OR b) NOT c").text == "(a OR b) NOT c");
@@ -44,7 +47,8 @@ TEST_CASE("query: operators are upper-case only, NEAR/n keeps its window") {
 TEST_CASE("query: Chinese words are separated, Arabic marks removed") {
   CHECK(Analyze("zh", "数字创新").text == "数字 创新");
   CHECK(Analyze("zh", "\"数字创新\" OR 能力建设").text == "\"数字 创新\" OR 能力 建设");
-  CHECK(Analyze("ar", "الرَّقْمِيّ إستراتيجية").text == "الرقمي استراتيجية");
+  // ... and a final ta marbuta read as ha.
+  CHECK(Analyze("ar", "الرَّقْمِيّ إستراتيجية").text == "الرقمي استراتيجيه");
   CHECK(Analyze("ru", "Ёлка").text == "елка");
 }
 
@@ -100,6 +104,11 @@ TEST_CASE("query builder: an empty query matches nothing, and parses as the inde
   REQUIRE(builder.Build(AnalyzeQuery(a.get(), "?!"), &r, &error));
   CHECK(r.query.empty());
   REQUIRE(builder.Build(AnalyzeQuery(a.get(), "Économies numériques"), &r, &error));
+  // Plain words: any of them, with a share for those in the title (query.h).
+  CHECK(r.query.get_description() ==
+        "Query(((Zeconom@1 OR Znumer@2) AND_MAYBE 0.5 * (ZSeconom OR ZSnumer)))");
+  // With syntax, the words are joined by AND as before.
+  REQUIRE(builder.Build(AnalyzeQuery(a.get(), "+Économies numériques"), &r, &error));
   CHECK(r.query.get_description() == "Query((Zeconom@1 AND Znumer@2))");
   CHECK_FALSE(r.fell_back);
   REQUIRE(builder.Build(AnalyzeQuery(a.get(), "économie OR"), &r, &error));

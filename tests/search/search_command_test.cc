@@ -61,11 +61,16 @@ TEST_CASE("search command: the JSON shape is the contract") {
   REQUIRE(run.status == 0);
   CHECK(run.err.empty());
   auto j = nlohmann::ordered_json::parse(run.out);
-  CHECK(Keys(j) == std::vector<std::string>{"query", "lang", "total", "results", "facets", "suggestion"});
+  // The keys of the contract, in order; "corrected" was added after them.
+  CHECK(Keys(j) == std::vector<std::string>{"query", "lang", "total", "results", "facets",
+                                            "suggestion", "corrected"});
   CHECK(j["query"] == "innovation ecosystem");
   CHECK(j["lang"] == "en");
-  CHECK(j["total"] == 2);
-  REQUIRE(j["results"].size() == 2);
+  // Both words: the mapping and Serbia pages; one of them: the policy page.
+  CHECK(j["total"] == 3);
+  REQUIRE(j["results"].size() == 3);
+  CHECK(j["results"][1]["url"] == "/en/countries/serbia/");
+  CHECK(j["results"][2]["url"] == "/en/toolkit/policy/");
   const auto& first = j["results"][0];
   CHECK(Keys(first) == std::vector<std::string>{"url", "title", "lang", "section", "summary", "date",
                                                 "snippet", "score"});
@@ -78,21 +83,40 @@ TEST_CASE("search command: the JSON shape is the contract") {
   CHECK(first["snippet"].get<std::string>().find("<mark>ecosystem</mark>") != std::string::npos);
   CHECK(first["score"].is_number());
   CHECK(first["score"].get<double>() > 0);
-  CHECK(Keys(j["facets"]) == std::vector<std::string>{"section", "type", "region", "country", "year", "tags"});
-  CHECK(j["facets"]["region"] == nlohmann::ordered_json{{"Europe", 2}});
+  CHECK(Keys(j["facets"]) ==
+        std::vector<std::string>{"section", "type", "region", "country", "year", "tags", "lang"});
+  CHECK(j["facets"]["region"] == nlohmann::ordered_json{{"Africa", 1}, {"Europe", 2}});
   CHECK(j["facets"]["country"] == nlohmann::ordered_json{{"Serbia", 1}});
+  CHECK(j["facets"]["lang"] == nlohmann::ordered_json{{"en", 3}});
   CHECK(j["suggestion"].is_null());
+  CHECK(j["corrected"].is_null());
 }
 
 TEST_CASE("search command: empty result, suggestion, filters, all languages") {
   CommandSite site;
+  // A word no page has: its correction is searched at once, and said.
   Run run = site(Options({"mappng"}));
   REQUIRE(run.status == 0);
   auto j = nlohmann::json::parse(run.out);
+  CHECK(j["total"] == 1);
+  CHECK(j["results"][0]["url"] == "/en/toolkit/mapping/");
+  CHECK(j["corrected"] == nlohmann::json{{"query", "mapping"}, {"original", "mappng"}});
+  CHECK(j["suggestion"].is_null());
+  // --exact: the words as typed, nothing found.
+  SearchOptions exact = Options({"mappng"});
+  exact.exact = true;
+  j = nlohmann::json::parse(site(exact).out);
   CHECK(j["total"] == 0);
   CHECK(j["results"] == nlohmann::json::array());
-  CHECK(j["suggestion"] == "mapping");
+  CHECK(j["corrected"].is_null());
   for (const auto& [name, values] : j["facets"].items()) CHECK(values == nlohmann::json::object());
+  // A filter by language.
+  SearchOptions fr_only = Options({"innovation"}, "all");
+  fr_only.filters = {{"lang", "fr"}};
+  j = nlohmann::json::parse(site(fr_only).out);
+  CHECK(j["total"] == 2);
+  for (const auto& r : j["results"]) CHECK(r["lang"] == "fr");
+  CHECK(j["facets"]["lang"] == nlohmann::json{{"fr", 2}});
 
   SearchOptions o = Options({"innovation"});
   o.filters = {{"type", "knowledge sharing"}};
@@ -103,6 +127,8 @@ TEST_CASE("search command: empty result, suggestion, filters, all languages") {
   j = nlohmann::json::parse(site(Options({"innovation"}, "all")).out);
   CHECK(j["lang"] == "all");
   CHECK(j["total"] == 5);
+  // The language facet: the languages in their usual order.
+  CHECK(j["facets"]["lang"].dump() == R"({"en":3,"fr":2})");
 
   // Page 2 of 1-result pages.
   o = Options({"innovation"});

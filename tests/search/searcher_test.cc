@@ -62,11 +62,13 @@ TEST_CASE("round trip: English, stemmed, title above body") {
   CHECK(FirstUrl(r) == "/en/toolkit/mapping/");
   // "pillars" is in the policy page's title and body only.
   CHECK(FirstUrl(site.Search("en", "pillar")) == "/en/toolkit/policy/");
-  // Two words: both must occur (AND). The mapping page has both in its
-  // title, "ecosystem" in a heading and the summary too; the Serbia page
-  // has "innovation" in its title and "ecosystem" in summary and body.
+  // Two words: pages with both first, then pages with one. The mapping
+  // page has both in its title, "ecosystem" in a heading and the summary
+  // too; the Serbia page has "innovation" in its title and "ecosystem" in
+  // summary and body; the policy page has only "innovation".
   r = site.Search("en", "innovation ecosystem");
-  CHECK(Urls(r) == std::vector<std::string>{"/en/toolkit/mapping/", "/en/countries/serbia/"});
+  CHECK(Urls(r) == std::vector<std::string>{"/en/toolkit/mapping/", "/en/countries/serbia/",
+                                            "/en/toolkit/policy/"});
   const SearchHit& hit = r.hits[1];
   CHECK(hit.title == "Serbia: digital innovation profile");
   CHECK(hit.lang == "en");
@@ -122,7 +124,8 @@ TEST_CASE("round trip: Chinese two words without a space, and one character") {
   // 创 alone is not a word of the text, but a character of 创新.
   CHECK(FirstUrl(site.Search("zh", "创")) == "/zh/toolkit/chuangxin/");
   CHECK(FirstUrl(site.Search("zh", "能力建设")) == "/zh/toolkit/nengli/");
-  CHECK(site.Search("zh", "数字能力").total == 0);  // AND: no page has both
+  // No page has both: each page with one of them is found.
+  CHECK(Urls(site.Search("zh", "数字能力")).size() == 2);
 }
 
 TEST_CASE("language filter and all languages") {
@@ -147,16 +150,20 @@ TEST_CASE("language filter and all languages") {
 
 TEST_CASE("filters and facet counts") {
   IndexedSite site;
+  // The mapping and Serbia pages say "ecosystem"; the policy page has the
+  // tag "ecosystems" (taxonomy values are searchable).
   auto r = site.Search("en", "ecosystem");
-  CHECK(r.total == 2);
-  CHECK(r.facets["region"] == std::map<std::string, std::uint64_t>{{"Europe", 2}});
+  CHECK(r.total == 3);
+  CHECK(r.facets["region"] == std::map<std::string, std::uint64_t>{{"Africa", 1}, {"Europe", 2}});
   CHECK(r.facets["type"] == std::map<std::string, std::uint64_t>{{"capacity building", 1},
-                                                                   {"innovation assessment", 1}});
-  CHECK(r.facets["section"] == std::map<std::string, std::uint64_t>{{"countries", 1}, {"toolkit", 1}});
-  CHECK(r.facets["year"] == std::map<std::string, std::uint64_t>{{"2018", 1}, {"2019", 1}});
+                                                                   {"innovation assessment", 1},
+                                                                   {"knowledge sharing", 1}});
+  CHECK(r.facets["section"] == std::map<std::string, std::uint64_t>{{"countries", 1}, {"toolkit", 2}});
+  CHECK(r.facets["year"] == std::map<std::string, std::uint64_t>{{"2018", 1}, {"2019", 2}});
   CHECK(r.facets["country"] == std::map<std::string, std::uint64_t>{{"Serbia", 1}});
   CHECK(r.facets["tags"] == std::map<std::string, std::uint64_t>{
-                                {"assessment", 1}, {"ecosystems", 1}, {"mapping", 1}});
+                                {"assessment", 1}, {"ecosystems", 2}, {"mapping", 1}, {"policy", 1}});
+  CHECK(r.facets["lang"] == std::map<std::string, std::uint64_t>{{"en", 3}});
 
   // Filter values match case-insensitively; counts follow the filter.
   r = site.Search("en", "innovation", {{"region", "EUROPE"}});
@@ -185,7 +192,8 @@ TEST_CASE("an unknown filter or language is a bad request") {
   SearchError error;
   CHECK_FALSE(site.searcher().Search(request, &response, &error));
   CHECK(error.bad_request);
-  CHECK(error.message == "unknown filter 'colour' (expected one of section, type, region, country, year, tags)");
+  CHECK(error.message ==
+        "unknown filter 'colour' (expected one of section, type, region, country, year, tags, lang)");
   request.filters.clear();
   request.lang = "de";
   CHECK_FALSE(site.searcher().Search(request, &response, &error));
@@ -247,20 +255,37 @@ TEST_CASE("a malformed query falls back to its words") {
 
 TEST_CASE("spelling suggestion when nothing is found") {
   IndexedSite site;
+  // A word no page has is searched as its correction at once.
   auto r = site.Search("en", "mappng");
-  CHECK(r.total == 0);
-  REQUIRE(r.suggestion.has_value());
-  CHECK(*r.suggestion == "mapping");
+  CHECK(FirstUrl(r) == "/en/toolkit/mapping/");
+  REQUIRE(r.corrected.has_value());
+  CHECK(*r.corrected == "mapping");
+  CHECK_FALSE(r.suggestion.has_value());
   // Shown as the pages write it, though the dictionary holds folded words.
   r = site.Search("fr", "economei");
-  REQUIRE(r.suggestion.has_value());
-  CHECK(*r.suggestion == "économie");
+  REQUIRE(r.corrected.has_value());
+  CHECK(*r.corrected == "économie");
+  CHECK(FirstUrl(r) == "/fr/toolkit/economie/");
+  // A query with syntax that finds nothing: its correction, syntax kept.
   r = site.Search("fr", "economei (numerque OR politique)");
-  REQUIRE(r.suggestion.has_value());
-  CHECK(*r.suggestion == "économie (numérique OR politique)");
+  REQUIRE(r.corrected.has_value());
+  CHECK(*r.corrected == "économie (numérique OR politique)");
+  CHECK(r.total > 0);
   r = site.Search("ru", "партнерствт");
-  REQUIRE(r.suggestion.has_value());
-  CHECK(*r.suggestion == "партнёрство");
+  REQUIRE(r.corrected.has_value());
+  CHECK(*r.corrected == "партнёрство");
+  // One unknown word among known ones is corrected; the known ones stay.
+  r = site.Search("en", "mappng stakeholders");
+  REQUIRE(r.corrected.has_value());
+  CHECK(*r.corrected == "mapping stakeholders");
+  // Asked not to correct: nothing found, nothing corrected.
+  SearchRequest exact;
+  exact.query = "mappng";
+  exact.correct = false;
+  SearchError error;
+  REQUIRE(site.searcher().Search(exact, &r, &error));
+  CHECK(r.total == 0);
+  CHECK_FALSE(r.corrected.has_value());
   // A query that finds pages gets no suggestion, even though Xapian would
   // "correct" a known word to a more frequent one.
   CHECK_FALSE(site.Search("en", "mapping and").suggestion.has_value());
@@ -307,8 +332,9 @@ TEST_CASE("snippets: original text with the matches marked and escaped") {
   SUBCASE("Chinese words marked") {
     auto r = site.Search("zh", "数字创新");
     REQUIRE(r.total == 1);
+    // Two adjacent words of the query: one mark (snippet.h).
     CHECK(SnippetHtml(r.hits[0].snippet) ==
-          "<mark>数字</mark><mark>创新</mark>生态系统需要政府、大学和企业的伙伴关系。");
+          "<mark>数字创新</mark>生态系统需要政府、大学和企业的伙伴关系。");
   }
   SUBCASE("a single Chinese character marks the words that contain it") {
     auto r = site.Search("zh", "创");
@@ -399,9 +425,9 @@ TEST_CASE("query limits: long queries, many words, many wildcards") {
   // number of terms.
   request.query = "i* s* m* p*";
   CHECK(site.searcher().Search(request, &r, &error));
-  request.query = "e*";  // ecosystem: the mapping and Serbia pages
+  request.query = "e*";  // ecosystem(s): the mapping and Serbia pages, the policy page's tag
   CHECK(site.searcher().Search(request, &r, &error));
-  CHECK(r.total == 2);
+  CHECK(r.total == 3);
 }
 
 TEST_CASE("an index with a URL indexed twice keeps the last page") {

@@ -49,9 +49,41 @@ TEST_CASE("snippet: a window around the best group of matches") {
 
 TEST_CASE("snippet: white space collapsed, a closing full stop kept") {
   StoredText t;
-  t.text = "First\n\nline.";
-  t.spans = {{0, 5}, {7, 11}};
+  t.text = "First  \t line.";
+  t.spans = {{0, 5}, {9, 13}};
   CHECK(SnippetHtml(MakeSnippet(t, {{1, 0}}, 100)) == "First <mark>line</mark>.");
+}
+
+TEST_CASE("snippet: blocks stay apart, separated by a middle dot") {
+  StoredText t;
+  // A heading, a list of two items, a table row (cells " | ").
+  t.text = "Steps\n\nmap the actors\n\nfind the gaps\n\nAfrica | 12";
+  t.spans = {{0, 5}, {7, 10}, {11, 14}, {15, 21}, {23, 27}, {28, 31}, {32, 36}, {38, 44}, {47, 49}};
+  CHECK(SnippetHtml(MakeSnippet(t, {{1, 0}, {7, 1}}, 100)) ==
+        "Steps \u00b7 <mark>map</mark> the actors \u00b7 find the gaps \u00b7 <mark>Africa</mark> | 12");
+  // A block that ends with a match: the separator follows the mark.
+  CHECK(SnippetHtml(MakeSnippet(t, {{6, 0}}, 100)).find("<mark>gaps</mark> \u00b7 Africa") !=
+        std::string::npos);
+}
+
+TEST_CASE("snippet: matches joined without a space are one mark") {
+  StoredText t;
+  // "Industry 4.0": the analyser reads 4 and 0, a reader sees one token.
+  t.text = "Industry 4.0 and e-government";
+  t.spans = {{0, 8}, {9, 10}, {11, 12}, {13, 16}, {17, 18}, {19, 29}};
+  CHECK(SnippetHtml(MakeSnippet(t, {{1, 0}, {2, 1}, {4, 2}, {5, 3}}, 100)) ==
+        "Industry <mark>4.0</mark> and <mark>e-government</mark>");
+  // Adjacent Chinese words.
+  StoredText zh;
+  zh.text = "数字创新生态系统";
+  zh.spans = {{0, 6}, {6, 12}, {12, 24}};
+  CHECK(SnippetHtml(MakeSnippet(zh, {{0, 0}, {1, 1}}, 100)) == "<mark>数字创新</mark>生态系统");
+  // A space keeps two marks apart.
+  StoredText two;
+  two.text = "digital innovation";
+  two.spans = {{0, 7}, {8, 18}};
+  CHECK(SnippetHtml(MakeSnippet(two, {{0, 0}, {1, 1}}, 100)) ==
+        "<mark>digital</mark> <mark>innovation</mark>");
 }
 
 TEST_CASE("snippet: escaping, and the original text of a match") {

@@ -1,7 +1,8 @@
 /* kbgen default theme: where the search page's results come from.
  *
  *   window.kbSearchEngine.search(request) -> Promise of /api/search's JSON
- *   request: {q, lang, page, limit, filters: [[name, value], ...]}
+ *   request: {q, lang, page, limit, filters: [[name, value], ...], correct}
+ *   (correct: false searches the words as typed, without spelling correction)
  *
  * The site's search service answers when the site is served by
  * `kbgen serve` or a web server with kbgen's FastCGI/CGI program. On plain
@@ -50,6 +51,7 @@
     if (request.page) params.push(['page', String(request.page)]);
     if (request.limit) params.push(['limit', String(request.limit)]);
     (request.filters || []).forEach(function (f) { params.push(['filter', f[0] + ':' + f[1]]); });
+    if (request.correct === false) params.push(['correct', '0']);
     return params;
   }
 
