@@ -25,6 +25,28 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<ControlCharacter> FindControlCharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
+      return ControlCharacter{i, byte};
+    }
+    if (byte == 0x7F) return ControlCharacter{i, byte};
+    // U+0080..U+009F are encoded as C2 80..C2 9F.
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return ControlCharacter{i, next};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string CodePointName(char32_t code) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(code));
+  return name;
+}
+
 TextPosition PositionAt(std::string_view text, std::size_t offset) {
   TextPosition pos;
   if (offset > text.size()) offset = text.size();
@@ -72,6 +94,18 @@ bool CheckUtf8(std::string_view text, const std::string& path, int first_line, D
   diag->Add({Severity::kError, path, first_line + pos.line - 1, pos.column,
              std::string("invalid UTF-8 (byte ") + byte + " at column " +
                  std::to_string(pos.column) + ")"});
+  return false;
+}
+
+bool CheckNoControlCharacters(std::string_view text, const std::string& path, int first_line,
+                              Diagnostics* diag) {
+  auto found = FindControlCharacter(text);
+  if (!found) return true;
+  TextPosition pos = PositionAt(text, found->offset);
+  diag->Add({Severity::kError, path, first_line + pos.line - 1, pos.column,
+             "control character " + CodePointName(found->code) + " at column " +
+                 std::to_string(pos.column) +
+                 "; remove it (only tab and line breaks are allowed)"});
   return false;
 }
 

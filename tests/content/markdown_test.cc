@@ -197,8 +197,8 @@ TEST_CASE("bodies over the size limit are refused") {
   o.max_bytes = 100;
   Rendered r = Render(std::string(101, 'x'), o);
   CHECK(r.messages ==
-        "a.md: error: Markdown body is 101 bytes, more than the limit of 100 bytes; page "
-        "skipped\n");
+        "a.md: error: Markdown body is 101 bytes, more than options.max_page_bytes allows "
+        "(100 bytes); raise it in the site config to build this page; page skipped\n");
   CHECK_FALSE(r.result.ok);
   CHECK(r.result.html.empty());
   CHECK(Render(std::string(100, 'x'), o).result.ok);
