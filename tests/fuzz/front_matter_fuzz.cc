@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   {
     Diagnostics diag;
-    auto config = ParseSiteConfig(text, "kbgen.yml", &diag);
+    auto config = ParseSiteConfig(std::string(text), "kbgen.yml", &diag);
     FUZZ_CHECK(config.has_value() != diag.has_errors());
   }
   return 0;

@@ -135,7 +135,7 @@ TEST_CASE("an alias over a generated file is an error naming the page that decla
   CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("an output folder that is a symbolic link stays a link; its target gets the site") {
+TEST_CASE("an output folder that is a symbolic link stays a link, and its target gets the site") {
   fs::path content = CopyFixture();
   fs::path root = TempDir();
   fs::create_directories(root / "releases");

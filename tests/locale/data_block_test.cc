@@ -4,6 +4,7 @@
 #include "generator/data_block.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -58,7 +59,10 @@ std::unique_ptr<Catalogs> TestCatalogs() {
 
 class DataDir {
  public:
-  DataDir() : dir_(fs::temp_directory_path() / "kbgen_data_block_test") {
+  // One folder per process: ctest runs test cases in parallel processes.
+  DataDir()
+      : dir_(fs::temp_directory_path() /
+             ("kbgen_data_block_test." + std::to_string(::getpid()))) {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
