@@ -104,7 +104,8 @@ bool ParseSearchParams(const std::multimap<std::string, std::string>& params,
     return false;
   }
   if (const std::string* v = get("page"); v && !ParseCount(*v, kMaxResultDepth, &page)) {
-    *error = "'page' must be a whole number from 1, got " + Shown(*v);
+    *error = "'page' must be a whole number from 1 to " + std::to_string(kMaxResultDepth) +
+             ", got " + Shown(*v);
     return false;
   }
   // Both are bounded above, so this cannot overflow.

@@ -126,9 +126,10 @@ int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err)
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // The index files hold page text verbatim (a code span's <script> too):
-  // served as bytes whatever their name, so no browser renders them.
-  server.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!IsIndexPath(req.path)) return;
+  // served as bytes whatever their name, so no browser renders them. (After
+  // routing, so HEAD requests are typed the same.)
+  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.status >= 400 || !IsIndexPath(req.path)) return;
     res.headers.erase("Content-Type");
     res.set_header("Content-Type", "application/octet-stream");
   });

@@ -121,6 +121,15 @@ TEST_CASE("serve refuses control bytes in paths and never serves the index as HT
   CHECK(Header(response, "Content-Type") == "application/octet-stream");
   CHECK(RawStatus(server.port(), "/search/en/index.stub", &response) == 200);
   CHECK(Header(response, "Content-Type") == "application/octet-stream");
+  {
+    RawConnection head(server.port());
+    REQUIRE(head.ok());
+    head.Send("HEAD /search/en/" + gen + "/postlist.glass HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              "Connection: close\r\n\r\n");
+    CHECK(Header(head.ReadAll(), "Content-Type") == "application/octet-stream");
+  }
+  // A missing index file is the site's 404 page, an HTML page of ours.
+  CHECK(RawStatus(server.port(), "/search/en/nothing-here", &response) == 404);
   // Ordinary pages still are pages.
   CHECK(RawStatus(server.port(), "/en/toolkit/mapping/", &response) == 200);
   CHECK(Header(response, "Content-Type").starts_with("text/html"));
