@@ -47,6 +47,33 @@ std::string CodePointName(char32_t code) {
   return name;
 }
 
+std::string PrintableText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int64_t>(text.size());
+  auto escape = [&](std::int64_t from, std::int64_t to) {
+    for (std::int64_t k = from; k < to; ++k) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", s[k]);
+      out += hex;
+    }
+  };
+  for (std::int64_t i = 0; i < length;) {
+    std::int64_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    bool control = (c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+                   (c >= 0x80 && c <= 0x9F);
+    if (c < 0 || control) {
+      escape(start, i);
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 TextPosition PositionAt(std::string_view text, std::size_t offset) {
   TextPosition pos;
   if (offset > text.size()) offset = text.size();

@@ -42,6 +42,12 @@ std::optional<ControlCharacter> FindControlCharacter(std::string_view text);
 // "U+0000", for messages (the character itself would not print).
 std::string CodePointName(char32_t code);
 
+// `text` made safe to print in a message: valid UTF-8 is kept, and each
+// byte of an invalid sequence or of a refused control character is shown
+// as \xHH. (Libraries quote input in their messages byte by byte: half a
+// character there would make the message itself invalid UTF-8.)
+std::string PrintableText(std::string_view text);
+
 // Line and column of byte `offset` in `text` ("\n" ends a line).
 TextPosition PositionAt(std::string_view text, std::size_t offset);
 

@@ -261,7 +261,7 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   } catch (const Stop& stop) {
     checker.problems().push_back(stop.problem);
   } catch (const YAML::Exception& e) {
-    checker.problems().push_back({e.mark, "invalid YAML", ": " + e.msg, true});
+    checker.problems().push_back({e.mark, "invalid YAML", ": " + PrintableText(e.msg), true});
   }
   if (!checker.problems().empty()) {
     for (const auto& p : checker.problems()) Report(lines, source, p, diag);
@@ -270,7 +270,7 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   try {
     return YAML::Load(owned);
   } catch (const YAML::Exception& e) {  // not expected after the checks above
-    Report(lines, source, {e.mark, "invalid YAML", ": " + e.msg, true}, diag);
+    Report(lines, source, {e.mark, "invalid YAML", ": " + PrintableText(e.msg), true}, diag);
     return std::nullopt;
   }
 }

@@ -1,4 +1,5 @@
 #include "generator/front_matter.h"
+#include "generator/utf8.h"
 
 #include <doctest/doctest.h>
 
@@ -186,6 +187,14 @@ TEST_CASE("a control character written as a YAML escape is an error on its line"
         "\"\\0\"); write the text without it\n");
   // Tabs and line breaks from escapes stay allowed.
   CHECK(Parse("---\ntitle: \"a\\tb\\nc\"\n---\n").meta.title == "a\tb\nc");
+}
+
+TEST_CASE("a YAML error quoting half a character still prints as valid UTF-8") {
+  // Found by fuzzing: yaml-cpp names a bad escape by its first byte only.
+  std::string messages = Errors("---\ntitle: \"Tab\\\xEF\xBB\xBFt\"\n---\n");
+  CHECK(messages.find("\\xEF") != std::string::npos);
+  CHECK_FALSE(FindInvalidUtf8(messages));
+  CHECK(PrintableText("ok \xC3\xA9 \xEF\xBB \x01") == "ok \xC3\xA9 \\xEF\\xBB \\x01");
 }
 
 TEST_CASE("the front matter must open the file and be closed") {

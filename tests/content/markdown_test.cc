@@ -280,3 +280,14 @@ TEST_CASE("rendering from several threads at once gives the same results") {
   }
   CHECK(wrong == 0);
 }
+
+TEST_CASE("control characters in a body are errors, never passed to cmark-gfm") {
+  // Found by fuzzing: cmark-gfm replaced the NUL in a footnote reference
+  // with half of U+FFFD, and the page's HTML was not valid UTF-8.
+  Rendered r = Render(std::string("[^\nct\x01\0\0]\n\n[^1]: Note.\n", 23), {}, {}, 5);
+  CHECK(r.messages ==
+        "a.md:6: error: control character U+0001 at column 3; remove it (only tab and line "
+        "breaks are allowed)\n");
+  CHECK_FALSE(r.result.ok);
+  CHECK(r.result.html.empty());
+}
