@@ -4,18 +4,13 @@
 // A request path (after percent-decoding) must be UTF-8 without control
 // characters: a NUL would cut the file name the server opens ("a%00.html"
 // opens "a" but is typed by its ".html"), and CR or LF could end up in a
-// header. The search API's parameters are checked one by one: only the
-// known names, each at most once (filter may repeat), numbers in range
-// with no overflow, text that is UTF-8 without control characters. Pure
-// functions, safe from any thread.
+// header. The search API's parameters are checked by api_request.h with
+// IsCleanText. Pure functions, safe from any thread.
 #ifndef KBGEN_SEARCH_REQUEST_CHECKS_H_
 #define KBGEN_SEARCH_REQUEST_CHECKS_H_
 
-#include <map>
 #include <string>
 #include <string_view>
-
-#include "search/searcher.h"
 
 namespace kbgen::search {
 
@@ -29,12 +24,6 @@ std::string CheckRequestPath(std::string_view decoded_path);
 // True for paths below the search index folder (/search/...), whose files
 // are served as bytes, never with a type a browser would render.
 bool IsIndexPath(std::string_view decoded_path);
-
-// Fills `request` from the decoded query parameters of
-// GET /api/search?q=&lang=&limit=&page=&filter=key:value. On a parameter
-// the reader can fix, returns false with the reason in *error (for a 400).
-bool ParseSearchParams(const std::multimap<std::string, std::string>& params,
-                       SearchRequest* request, std::string* error);
 
 }  // namespace kbgen::search
 

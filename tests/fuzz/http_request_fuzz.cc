@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "fuzz_checks.h"
+#include "search/api_request.h"
 #include "search/request_checks.h"
 #include "search/schema.h"
 
@@ -24,11 +25,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (IsIndexPath(path)) FUZZ_CHECK(path.find("search") != std::string::npos);
   if (q == std::string::npos) return 0;
-  httplib::Params params;
-  httplib::detail::parse_query_text(target.substr(q + 1), params);
+  httplib::Params decoded;
+  httplib::detail::parse_query_text(target.substr(q + 1), decoded);
+  ApiParams params(decoded.begin(), decoded.end());
   SearchRequest request;
   std::string error;
-  if (ParseSearchParams(params, &request, &error)) {
+  if (ParseApiRequest(params, &request, &error)) {
     FUZZ_CHECK(request.limit >= 1 && request.limit <= kMaxLimit);
     FUZZ_CHECK(request.offset >= 0);
     FUZZ_CHECK(request.offset + request.limit <= kMaxResultDepth);
