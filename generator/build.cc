@@ -16,6 +16,7 @@
 #include "generator/link_resolver.h"
 #include "generator/locale.h"
 #include "generator/markdown.h"
+#include "generator/output_claims.h"
 #include "generator/parallel.h"
 #include "generator/permalink.h"
 #include "generator/renderer.h"
@@ -25,6 +26,7 @@
 #include "generator/site_config.h"
 #include "generator/site_writer.h"
 #include "search/browser_engine.h"
+#include "generator/terminate_guard.h"
 #include "search/index_builder.h"
 #include "search/schema.h"
 
@@ -41,6 +43,18 @@ void PrintDiagnostics(const Diagnostics& diag, std::ostream& err) {
 void PrintProblems(const Diagnostics& diag, std::ostream& err) {
   for (const Diagnostic& d : diag.Sorted()) {
     if (d.severity != Severity::kNote) err << FormatDiagnostic(d) << "\n";
+  }
+}
+
+// The writer's errors read "path: error: message": keep the path as the
+// diagnostic's, so it prints once.
+void AddWriterError(const std::string& text, Diagnostics* diag) {
+  constexpr std::string_view kMark = ": error: ";
+  auto at = text.find(kMark);
+  if (at == std::string::npos) {
+    diag->Error("", 0, text);
+  } else {
+    diag->Error(text.substr(0, at), 0, text.substr(at + kMark.size()));
   }
 }
 
@@ -207,6 +221,15 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   auto catalogs = Catalogs::Load(opt.i18n_dir, &diag, config->numbering);
   Locales locales(config->numbering);
   LoadedContent content = LoadContent(opt.content_dir, &diag);
+  if (!config->unsafe_html) {
+    for (const auto& a : content.assets) {
+      if (!IsActiveContentFile(a.rel_path)) continue;
+      diag.Error(a.source.string(), 0,
+                 "a file a browser runs as a page (HTML, SVG, XML, JavaScript) is not published; "
+                 "write the page in Markdown, or set options.unsafe_html if every author is "
+                 "trusted");
+    }
+  }
   if (!catalogs) return Fail(diag, err);
   SynonymsByLanguage synonym_files;
   LoadSynonymFiles(opt.i18n_dir, &synonym_files, &diag);
@@ -256,28 +279,24 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   auto static_files = renderer->StaticFiles();
 
   // One owner per output path: pages, assets and theme files must not collide.
-  std::map<std::string, std::string> owners;
-  auto claim = [&](const std::string& path, const std::string& owner) {
-    auto [it, inserted] = owners.emplace(path, owner);
-    if (!inserted) {
-      diag.Error(owner, 0, "output file " + path + " is also produced by " + it->second);
-    }
-  };
+  OutputClaims claims;
   for (const auto& job : jobs) {
-    claim(job.output_path, job.page ? job.page->file : "the theme's " + job.output_path);
+    claims.Claim(job.output_path, job.page ? job.page->file : "the generated " + job.output_path,
+                 job.alias);
   }
-  for (const auto& a : content.assets) claim(a.rel_path, a.source.string());
-  for (const auto& [src, path] : static_files) claim(path, src.string());
-  for (const auto& [src, path] : engine.files) claim(path, src.string());
-  if (diag.has_errors()) return Fail(diag, err);
+  for (const auto& a : content.assets) claims.Claim(a.rel_path, a.source.string());
+  for (const auto& [src, path] : static_files) claims.Claim(path, src.string());
+  for (const auto& [src, path] : engine.files) claims.Claim(path, src.string());
+  if (!claims.Check(&diag) || diag.has_errors()) return Fail(diag, err);
   timer.Mark("templates");
 
   std::string error;
   auto writer = SiteWriter::Open(opt.out_dir, &error);
   if (!writer) {
-    diag.Add({Severity::kError, "", 0, 0, error});
+    AddWriterError(error, &diag);
     return Fail(diag, err);
   }
+  TerminateGuard terminate_guard(writer.get());
 
   // The search index is built beside rendering, from plain page records.
   std::string index_error;
@@ -289,15 +308,20 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
     });
   }
 
+  // The first write that fails (a full disk, a read-only file system)
+  // stops the writing: the same error for every later file would bury it.
+  std::atomic<bool> write_failed{false};
+  auto report_write_error = [&](const std::string& e) {
+    if (!write_failed.exchange(true)) AddWriterError(e, &diag);
+  };
   std::atomic<std::size_t> done{0};
   std::mutex progress_mu;
   const std::size_t total = jobs.size();
   ParallelFor(total, [&](std::size_t i) {
+    if (write_failed) return;
     std::string html = renderer->Render(jobs[i], &diag);
     std::string write_error;
-    if (!writer->Write(jobs[i].output_path, html, &write_error)) {
-      diag.Add({Severity::kError, "", 0, 0, write_error});
-    }
+    if (!writer->Write(jobs[i].output_path, html, &write_error)) report_write_error(write_error);
     std::size_t n = ++done;
     if (opt.progress && (n % 200 == 0 || n == total)) {
       std::lock_guard<std::mutex> lock(progress_mu);
@@ -307,13 +331,16 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   if (opt.progress) err << "\r\033[K" << std::flush;
   timer.Mark("render and write");
   for (const auto& a : content.assets) {
-    if (!writer->Copy(a.source, a.rel_path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
+    if (write_failed) break;
+    if (!writer->Copy(a.source, a.rel_path, &error)) report_write_error(error);
   }
   for (const auto& [src, path] : static_files) {
-    if (!writer->Copy(src, path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
+    if (write_failed) break;
+    if (!writer->Copy(src, path, &error)) report_write_error(error);
   }
   for (const auto& [src, path] : engine.files) {
-    if (!writer->Copy(src, path, &error)) diag.Add({Severity::kError, "", 0, 0, error});
+    if (write_failed) break;
+    if (!writer->Copy(src, path, &error)) report_write_error(error);
   }
   timer.Mark("copy files");
   if (indexer.joinable()) indexer.join();
@@ -322,7 +349,7 @@ int RunBuild(const BuildOptions& opt, std::ostream& err) {
   if (diag.has_errors()) return Fail(diag, err);
 
   if (!writer->Commit(&error, opt.durable)) {
-    diag.Add({Severity::kError, "", 0, 0, error});
+    AddWriterError(error, &diag);
     return Fail(diag, err);
   }
   timer.Mark("swap in");

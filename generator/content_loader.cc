@@ -123,7 +123,38 @@ std::unique_ptr<Page> LoadPage(const Found& f, const std::string& display, Diagn
   return page;
 }
 
+// A top-level entry (language folder or data) that is a symlink must stay
+// in the content tree like any other: the walker checks only what is below.
+bool TopLevelLinkInside(const fs::path& content_dir, const fs::directory_entry& entry,
+                        Diagnostics* diag) {
+  std::error_code ec;
+  if (!entry.is_symlink(ec)) return true;
+  fs::path root = fs::canonical(content_dir, ec);
+  fs::path target = ec ? fs::path() : fs::weakly_canonical(entry.path(), ec);
+  if (ec || !IsInside(root, target)) {
+    diag->Error(entry.path().string(), 0, "symlink leads outside the content folder");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool IsActiveContentFile(std::string_view rel_path) {
+  static constexpr std::string_view kActive[] = {
+      ".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
+      ".js",   ".mjs", ".mht",   ".mhtml"};
+  std::size_t dot = rel_path.rfind('.');
+  if (dot == std::string_view::npos || rel_path.find('/', dot) != std::string_view::npos) {
+    return false;
+  }
+  std::string ext(rel_path.substr(dot));
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view a : kActive) {
+    if (ext == a) return true;
+  }
+  return false;
+}
 
 LoadedContent LoadContent(const fs::path& content_dir, Diagnostics* diag) {
   LoadedContent result;
@@ -143,6 +174,7 @@ LoadedContent LoadContent(const fs::path& content_dir, Diagnostics* diag) {
   for (const auto& entry : top) {
     if (Skipped(entry.path()) || !entry.is_directory(ec)) continue;  // README files and such
     std::string name = entry.path().filename().string();
+    if (!TopLevelLinkInside(content_dir, entry, diag)) continue;
     if (name == "data") continue;
     if (!IsKnownLanguage(name)) {
       diag->Error(entry.path().string(), 0,

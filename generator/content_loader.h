@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "generator/diagnostics.h"
@@ -34,6 +35,14 @@ struct LoadedContent {
 };
 
 LoadedContent LoadContent(const std::filesystem::path& content_dir, Diagnostics* diag);
+
+// True for a file a browser would run as a document with scripts when it
+// is served from the site's origin: HTML, XHTML, SVG, XML (and XSLT),
+// JavaScript, MHTML, by extension in any case. Such an asset published
+// verbatim is stored cross-site scripting for anyone who can submit
+// content, so the build refuses it unless the site trusts its authors with
+// raw HTML (options.unsafe_html), the one switch that already says so.
+bool IsActiveContentFile(std::string_view rel_path);
 
 }  // namespace kbgen
 

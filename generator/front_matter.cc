@@ -127,6 +127,9 @@ std::optional<ContentFile> ParseContentFile(std::string_view text, const std::st
                                             Diagnostics* diag) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (!CheckUtf8(text, path, 1, diag)) return std::nullopt;
+  // Checked over the raw file, before YAML: a NUL byte would otherwise end
+  // the YAML text early and be reported on the wrong line.
+  if (!CheckNoControlCharacters(text, path, 1, diag)) return std::nullopt;
   auto split = SplitFrontMatter(text, path, diag);
   if (!split) return std::nullopt;
   auto meta = ParseFrontMatter(split->yaml, {path, split->yaml_line}, split->yaml_line - 1, diag);

@@ -87,7 +87,16 @@ int main(int argc, char** argv) {
   status_cmd->add_option("--lang", status.lang, "Only this language (ar es fr ru zh)");
   status_cmd->add_flag("--json", status.json, "Print one JSON object");
 
-  CLI11_PARSE(app, argc, argv);
+  // Every usage error exits 2, the documented status for a bad request
+  // (CLI11's own codes, 104 to 110, mean nothing to a script); --help and
+  // --version still exit 0.
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "error: " << e.what() << "\nRun with --help for more information.\n";
+    return 2;
+  }
 
   if (*build_cmd) {
     if (!config.empty()) {

@@ -40,7 +40,11 @@ namespace kbgen {
 
 struct MarkdownOptions {
   bool unsafe_html = false;  // pass raw HTML through (tagfilter still applies)
-  std::size_t max_bytes = 1 << 20;
+  // The site config's options.max_page_bytes (the error names that
+  // setting). cmark-gfm is linear on ordinary text and the watchdog stops
+  // pathological input, so the limit only bounds memory: a 16 MiB report
+  // takes well under a second.
+  std::size_t max_bytes = 16 << 20;
   double time_limit_seconds = 10;
   // Bodies at least this large are parsed on a watched thread; smaller ones
   // cannot take long enough to matter.

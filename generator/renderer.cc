@@ -119,6 +119,7 @@ std::unique_ptr<SiteRenderer> SiteRenderer::Create(const Site& site, const Catal
       job.page = p.get();
       job.lang = p->lang;
       job.target_url = vm.Link(p->url);
+      job.alias = alias;
       jobs.push_back(job);
     }
   }

@@ -51,6 +51,7 @@ struct RenderJob {
   const TaxonomyTerm* term = nullptr;  // kTerm
   std::string lang;        // every kind but the chooser, 404 and sitemap
   std::string target_url;  // kAlias: the link to the target page
+  std::string alias;       // kAlias: the alias as written in front matter
 };
 
 // The template each kind of job renders with.

@@ -86,7 +86,7 @@ void ReadOptions(YamlMapReader& root, SiteConfig* config) {
     config->numbering[lang] = system;
   }
   std::int64_t bytes = 0;
-  if (options->GetInt("max_page_bytes", &bytes, 1024, std::int64_t{1} << 30)) {
+  if (options->GetInt("max_page_bytes", &bytes, 1024, std::int64_t{64} << 20)) {
     config->max_page_bytes = static_cast<std::size_t>(bytes);
   }
   double seconds = 0;

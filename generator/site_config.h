@@ -12,7 +12,7 @@
 //   options:
 //     unsafe_html: false                 # pass raw HTML in Markdown through
 //     numbering: {ar: latn}              # numbering system per language (latn, arab)
-//     max_page_bytes: 1048576            # larger Markdown bodies are an error
+//     max_page_bytes: 16777216           # larger Markdown bodies are an error (max 64 MiB)
 //     markdown_seconds: 10               # time allowed to parse one page
 //   search:
 //     synonyms:                          # per language: term -> synonyms
@@ -66,7 +66,7 @@ struct SiteConfig {
   std::vector<MenuItem> main_menu;
   bool unsafe_html = false;
   std::map<std::string, std::string> numbering;  // lang -> ICU numbering system
-  std::size_t max_page_bytes = 1 << 20;
+  std::size_t max_page_bytes = 16 << 20;
   double markdown_seconds = 10.0;
   // lang -> (term -> synonyms), for the search index of that language.
   std::map<std::string, std::map<std::string, std::vector<std::string>>> synonyms;

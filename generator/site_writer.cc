@@ -63,6 +63,27 @@ std::unique_ptr<SiteWriter> SiteWriter::Open(const fs::path& out_dir, std::strin
     *error = out_dir.string() + ": error: not a usable output folder";
     return nullptr;
   }
+  // An output folder that is a symbolic link (a deploy layout such as
+  // site -> releases/N) stays a link: the site is built beside the link's
+  // target and swapped in there, as a publisher who points the link
+  // elsewhere later expects. Replacing the link with a real folder would
+  // silently break that layout.
+  // The link may dangle (the next release is not there yet), so it is
+  // followed by hand rather than with canonical().
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(out, ec)); ++hops) {
+    fs::path target = fs::read_symlink(out, ec);
+    if (ec || hops == 40) {
+      *error = out_dir.string() + ": error: cannot follow the symbolic link: " +
+               (ec ? ec.message() : std::string("too many levels of links"));
+      return nullptr;
+    }
+    out = (target.is_absolute() ? target : out.parent_path() / target).lexically_normal();
+    if (out.has_filename() == false) out = out.parent_path();
+    if (out.filename().empty() || out == out.root_path()) {
+      *error = out_dir.string() + ": error: the symbolic link leads to the root folder";
+      return nullptr;
+    }
+  }
   fs::path parent = out.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
@@ -121,7 +142,21 @@ SiteWriter::~SiteWriter() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
+void SiteWriter::Abandon() noexcept {
+  abandoned_ = true;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    if (!fs::exists(fs::symlink_status(staging_, ec))) return;
+    ::usleep(10000);  // a write under way may have made a folder again
+  }
+}
+
 bool SiteWriter::PrepareParent(std::string_view rel_path, fs::path* full, std::string* error) {
+  if (abandoned_) {
+    *error = std::string(rel_path) + ": error: the build was abandoned";
+    return false;
+  }
   auto segments = SplitPath(rel_path);
   bool ok = !segments.empty() && !rel_path.starts_with('/');
   for (const auto& s : segments) ok = ok && IsSafeSegment(s);

@@ -8,12 +8,16 @@
 // site untouched; the next build clears the stale staging folder. A lock file
 // beside the output keeps two builds of the same folder apart.
 //
+// An output folder that is a symbolic link keeps its link: the new site
+// replaces the link's target folder, staged beside that target.
+//
 // An existing, non-empty output folder is replaced only if it carries the
 // `.kbgen-site` marker that every build writes, so a mistyped --out cannot
 // wipe an unrelated folder. Write() and Copy() are thread-safe.
 #ifndef KBGEN_GENERATOR_SITE_WRITER_H_
 #define KBGEN_GENERATOR_SITE_WRITER_H_
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -45,6 +49,11 @@ class SiteWriter {
   // machine has unwritten data, so it is the publisher's choice.
   bool Commit(std::string* error, bool durable = false);
 
+  // For a process about to end abnormally (see terminate_guard.h): refuses
+  // every later Write() and Copy() and removes the staging folder, waiting
+  // up to a second for writes already under way. Safe from any thread.
+  void Abandon() noexcept;
+
  private:
   SiteWriter(std::filesystem::path out, std::filesystem::path staging, int lock_fd);
   bool PrepareParent(std::string_view rel_path, std::filesystem::path* full, std::string* error);
@@ -53,6 +62,7 @@ class SiteWriter {
   std::filesystem::path staging_;
   int lock_fd_ = -1;
   bool committed_ = false;
+  std::atomic<bool> abandoned_{false};
 };
 
 }  // namespace kbgen

@@ -45,9 +45,11 @@ std::string HeadingAnchor(std::string_view heading_text) {
 }
 
 std::string AnchorSet::Unique(const std::string& base) {
-  std::string id = base;
-  for (int n = 2; used_.count(id); ++n) id = base + "-" + std::to_string(n);
-  used_.insert(id);
+  if (used_.insert(base).second) return base;
+  int& n = next_suffix_.try_emplace(base, 2).first->second;
+  std::string id = base + "-" + std::to_string(n);
+  while (!used_.insert(id).second) id = base + "-" + std::to_string(++n);
+  ++n;
   return id;
 }
 

@@ -13,6 +13,7 @@
 #define KBGEN_GENERATOR_SLUG_H_
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ class AnchorSet {
 
  private:
   std::set<std::string> used_;
+  // Per base, the suffix to try next: every suffix below it is taken, so
+  // n identical headings cost O(n log n), not O(n^2).
+  std::map<std::string, int> next_suffix_;
 };
 
 }  // namespace kbgen

@@ -27,6 +27,27 @@ struct TextPosition {
 // or nullopt when `text` is valid.
 std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
 
+// A control character kbgen refuses in content: C0 controls other than
+// tab, line feed and carriage return, DEL, and the C1 controls U+0080 to
+// U+009F. None has a meaning in a page; NUL and most C0 controls are not
+// even allowed in XML, so one in a title would make the Atom feed invalid.
+struct ControlCharacter {
+  std::size_t offset = 0;  // byte offset in the text
+  char32_t code = 0;
+};
+
+// The first refused control character of valid UTF-8 `text`, or nullopt.
+std::optional<ControlCharacter> FindControlCharacter(std::string_view text);
+
+// "U+0000", for messages (the character itself would not print).
+std::string CodePointName(char32_t code);
+
+// `text` made safe to print in a message: valid UTF-8 is kept, and each
+// byte of an invalid sequence or of a refused control character is shown
+// as \xHH. (Libraries quote input in their messages byte by byte: half a
+// character there would make the message itself invalid UTF-8.)
+std::string PrintableText(std::string_view text);
+
 // Line and column of byte `offset` in `text` ("\n" ends a line).
 TextPosition PositionAt(std::string_view text, std::size_t offset);
 
@@ -49,6 +70,12 @@ class LineIndex {
 // `path:line: error: invalid UTF-8 (byte 0xFF at column 7)`, where the
 // text's first line is line `first_line` of `path`. True when valid.
 bool CheckUtf8(std::string_view text, const std::string& path, int first_line, Diagnostics* diag);
+
+// Reports the first refused control character of valid UTF-8 `text` as
+// `path:line: error: control character U+0000 at column 7; ...`. True
+// when there is none.
+bool CheckNoControlCharacters(std::string_view text, const std::string& path, int first_line,
+                              Diagnostics* diag);
 
 }  // namespace kbgen
 

@@ -82,6 +82,7 @@ class StrictChecker : public YAML::EventHandler {
                 const std::string& value) override {
     CheckTag(mark, tag);
     if (tag == "!") CheckQuote(mark);
+    CheckDecodedText(mark, value);
     Node(mark, Kind::kScalar, value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
@@ -150,6 +151,19 @@ class StrictChecker : public YAML::EventHandler {
     if (tag.empty() || tag == "?" || tag == "!" || tag == kStrTag) return;
     std::string shown = tag.starts_with("tag:yaml.org,2002:") ? "!!" + tag.substr(18) : tag;
     Add(mark, "YAML tag '" + shown + "' is not supported");
+  }
+
+  // A double-quoted scalar's escapes ("\0", "\x1b", "\uD800") can make
+  // what the raw text check cannot see: control characters and, from a
+  // lone surrogate, invalid UTF-8. Refused rather than stripped: such a
+  // value is a mistake the author should see, not one to hide.
+  void CheckDecodedText(const YAML::Mark& mark, const std::string& value) {
+    if (FindInvalidUtf8(value)) {
+      Add(mark, "a value decodes to invalid UTF-8 (from an escape such as \"\\uD800\")");
+    } else if (auto c = FindControlCharacter(value)) {
+      Add(mark, "control character " + CodePointName(c->code) +
+                    " in a value (from an escape such as \"\\0\"); write the text without it");
+    }
   }
 
   // yaml-cpp lets a quote that is never closed run to the end of the text,
@@ -247,7 +261,7 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   } catch (const Stop& stop) {
     checker.problems().push_back(stop.problem);
   } catch (const YAML::Exception& e) {
-    checker.problems().push_back({e.mark, "invalid YAML", ": " + e.msg, true});
+    checker.problems().push_back({e.mark, "invalid YAML", ": " + PrintableText(e.msg), true});
   }
   if (!checker.problems().empty()) {
     for (const auto& p : checker.problems()) Report(lines, source, p, diag);
@@ -256,7 +270,7 @@ std::optional<YAML::Node> ParseYamlStrict(std::string_view text, const YamlSourc
   try {
     return YAML::Load(owned);
   } catch (const YAML::Exception& e) {  // not expected after the checks above
-    Report(lines, source, {e.mark, "invalid YAML", ": " + e.msg, true}, diag);
+    Report(lines, source, {e.mark, "invalid YAML", ": " + PrintableText(e.msg), true}, diag);
     return std::nullopt;
   }
 }

@@ -1,7 +1,10 @@
 #include "search/api_request.h"
 
 #include <charconv>
+#include <set>
+#include <string_view>
 
+#include "search/request_checks.h"
 #include "search/schema.h"
 #include "search/search_command.h"
 
@@ -21,6 +24,26 @@ bool ParseCount(const std::string& value, int* out) {
 
 bool ParseApiRequest(const ApiParams& params, SearchRequest* request, std::string* error) {
   *request = SearchRequest();
+  // Every parameter is checked: a known name, once (filter may repeat),
+  // text without control characters, in UTF-8.
+  std::set<std::string_view> seen;
+  for (const auto& [name, value] : params) {
+    if (name != "q" && name != "lang" && name != "limit" && name != "page" && name != "filter" &&
+        name != "correct") {
+      *error = IsCleanText(name)
+                   ? "unknown parameter '" + name + "' (known: q, lang, limit, page, filter, correct)"
+                   : std::string("unknown parameter");
+      return false;
+    }
+    if (name != "filter" && !seen.insert(name).second) {
+      *error = "parameter '" + name + "' given more than once";
+      return false;
+    }
+    if (!IsCleanText(value)) {
+      *error = "parameter '" + name + "' holds a control character or invalid UTF-8";
+      return false;
+    }
+  }
   int page = 1;
   for (const auto& [name, value] : params) {
     if (name == "q") {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>
@@ -113,6 +114,20 @@ std::string BuildLanguage(const std::string& lang, const std::vector<const PageR
   }
   if (!builder->Finish(&error)) return error;
   if (std::string e = StampStableUuid(db_dir / "iamglass"); !e.empty()) return e;
+  // Read back what was written: a write error that a layer below let pass
+  // (a full disk) must fail the build here, not the first search.
+  try {
+    Xapian::Database check(db_dir.string(), Xapian::DB_BACKEND_GLASS);
+    std::set<std::string> urls;  // one document per id term (replace_document)
+    for (const PageRecord* r : records) urls.insert(BoundedTerm(kPrefixId, r->url));
+    if (check.get_doccount() != urls.size()) {
+      return db_dir.string() + ": the search index was not written whole (" +
+             std::to_string(check.get_doccount()) + " of " + std::to_string(urls.size()) +
+             " pages)";
+    }
+  } catch (const Xapian::Error& e) {
+    return db_dir.string() + ": the search index cannot be read back: " + e.get_msg();
+  }
   if (options.single_file) {
     if (std::string e = WriteSingleFileIndex(db_dir, single_file, head); !e.empty()) return e;
   }
@@ -277,8 +292,12 @@ bool BuildIndexes(const std::vector<PageRecord>& records, const std::filesystem:
       const std::string lang(kLanguageSpecs[i].lang);
       try {
         errors[i] = BuildLanguage(lang, by_lang[i], SynonymsOf(options, lang), options, site_dir);
+      } catch (const Xapian::Error& e) {  // not a std::exception
+        errors[i] = "search index (" + lang + "): " + e.get_description();
       } catch (const std::exception& e) {  // a thread must not end in an exception
         errors[i] = "search index (" + lang + "): " + e.what();
+      } catch (...) {
+        errors[i] = "search index (" + lang + "): unexpected failure";
       }
     }
   };

@@ -1,5 +1,6 @@
 #include "search/server.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "search/api_request.h"
+#include "search/request_checks.h"
 #include "search/results_page.h"
 #include "search/schema.h"
 #include "search/searcher.h"
@@ -105,6 +107,47 @@ bool HandleSearchPage(const fs::path& site, const httplib::Request& req, httplib
   return true;
 }
 
+// Limits on each connection, so that slow or idle clients cannot hold the
+// workers: a client that sends nothing for kReadSeconds (while sending its
+// request, or idle between keep-alive requests) is dropped, and with
+// kWorkers threads a few dozen such clients leave most workers free.
+// Requests are GETs: a body is never needed.
+constexpr int kWorkers = 64;
+constexpr time_t kReadSeconds = 5;
+constexpr time_t kWriteSeconds = 10;
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr std::size_t kRequestsPerConnection = 100;
+constexpr std::size_t kMaxBodyBytes = 8 << 10;
+
+// Every response, errors included. The theme runs no inline script, so
+// scripts come from the site alone; 'wasm-unsafe-eval' lets a search
+// engine compiled to WebAssembly start. Styles may be inline because the
+// bar charts' SVG carries a style attribute (no script can run from one).
+// Images may come from https (Markdown may show them); nothing may frame
+// the site from elsewhere.
+const httplib::Headers& SecurityHeaders() {
+  static const httplib::Headers headers = {
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+       "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "strict-origin-when-cross-origin"},
+      {"X-Frame-Options", "SAMEORIGIN"},
+  };
+  return headers;
+}
+
+// Each worker keeps its own Searcher (several open files per language):
+// allow as many open files as the system lets this process have.
+void RaiseOpenFileLimit() {
+  struct rlimit limit;
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 }  // namespace
 
 int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -114,7 +157,31 @@ int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err)
     return 1;
   }
   fs::path site = fs::absolute(options.site_dir, ec);
+  RaiseOpenFileLimit();
   httplib::Server server;
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server.set_read_timeout(kReadSeconds);
+  server.set_write_timeout(kWriteSeconds);
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server.set_keep_alive_max_count(kRequestsPerConnection);
+  server.set_payload_max_length(kMaxBodyBytes);
+  server.set_default_headers(SecurityHeaders());
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (std::string why = CheckRequestPath(req.path); !why.empty()) {
+      res.status = 400;
+      res.set_content("400 bad request: " + why + "\n", "text/plain; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // The index files hold page text verbatim (a code span's <script> too):
+  // served as bytes whatever their name, so no browser renders them. (After
+  // routing, so HEAD requests are typed the same.)
+  server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.status >= 400 || !IsIndexPath(req.path)) return;
+    res.headers.erase("Content-Type");
+    res.set_header("Content-Type", "application/octet-stream");
+  });
   server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
     HandleSearch(site, req, res);
   });

@@ -5,8 +5,14 @@
 // service answers
 //   GET /api/search?q=QUERY&lang=fr|all&limit=N&page=N&filter=key:value...
 // with the JSON object of `kbgen search --json` (search_command.h), or
-// status 400 and {"error": "..."} for a request the reader can fix.
-// Every request is bounded by the searcher's limits.
+// status 400 and {"error": "..."} for a request the reader can fix
+// (request_checks.h: unknown, repeated or out-of-range parameters, control
+// characters). Every request is bounded by the searcher's limits. Paths
+// with a control byte get 400; the index files are served as
+// application/octet-stream; every response carries a Content-Security-
+// Policy, X-Content-Type-Options: nosniff and a Referrer-Policy. Slow and
+// idle clients are dropped after a few seconds of silence, so they cannot
+// hold the worker pool (see the limits in server.cc).
 //
 // GET /<lang>/search/?q=... answers the built search page with the
 // results filled in (results_page.h), so that search works without

@@ -1,4 +1,5 @@
 #include "generator/front_matter.h"
+#include "generator/utf8.h"
 
 #include <doctest/doctest.h>
 
@@ -157,6 +158,43 @@ TEST_CASE("invalid UTF-8 anywhere in the file is an error with its line") {
         "content/en/a.md:5: error: invalid UTF-8 (byte 0xFF at column 5)\n");
   CHECK(Errors("---\ntitle: caf\xC3\n---\n") ==
         "content/en/a.md:2: error: invalid UTF-8 (byte 0xC3 at column 11)\n");
+}
+
+TEST_CASE("a raw control character in the file is an error with its line, shown printably") {
+  // A NUL byte in front matter used to stop the YAML parser early and be
+  // reported on the closing line, with the byte itself in the message.
+  CHECK(Errors(std::string("---\ntitle: A\nsummary: x\0y\n---\nBody\n", 32)) ==
+        "content/en/a.md:3: error: control character U+0000 at column 11; remove it (only tab "
+        "and line breaks are allowed)\n");
+  CHECK(Errors("---\ntitle: A\n---\nfine\nbell \x07 here\n") ==
+        "content/en/a.md:5: error: control character U+0007 at column 6; remove it (only tab "
+        "and line breaks are allowed)\n");
+  CHECK(Errors("---\ntitle: A\n---\nC1 \xC2\x85 here\n") ==
+        "content/en/a.md:4: error: control character U+0085 at column 4; remove it (only tab "
+        "and line breaks are allowed)\n");
+  CHECK(Errors("---\ntitle: A\n---\ntab\there\r\n") == "");
+}
+
+TEST_CASE("a control character written as a YAML escape is an error on its line") {
+  CHECK(Errors("---\ntitle: A\nsummary: \"x\\0y\"\n---\n") ==
+        "content/en/a.md:3: error: control character U+0000 in a value (from an escape such as "
+        "\"\\0\"); write the text without it\n");
+  CHECK(Errors("---\ntitle: \"\\x1b[31mred\"\n---\n") ==
+        "content/en/a.md:2: error: control character U+001B in a value (from an escape such as "
+        "\"\\0\"); write the text without it\n");
+  CHECK(Errors("---\ntitle: A\ntags: [\"ok\", \"\\x85\"]\n---\n") ==
+        "content/en/a.md:3: error: control character U+0085 in a value (from an escape such as "
+        "\"\\0\"); write the text without it\n");
+  // Tabs and line breaks from escapes stay allowed.
+  CHECK(Parse("---\ntitle: \"a\\tb\\nc\"\n---\n").meta.title == "a\tb\nc");
+}
+
+TEST_CASE("a YAML error quoting half a character still prints as valid UTF-8") {
+  // Found by fuzzing: yaml-cpp names a bad escape by its first byte only.
+  std::string messages = Errors("---\ntitle: \"Tab\\\xEF\xBB\xBFt\"\n---\n");
+  CHECK(messages.find("\\xEF") != std::string::npos);
+  CHECK_FALSE(FindInvalidUtf8(messages));
+  CHECK(PrintableText("ok \xC3\xA9 \xEF\xBB \x01") == "ok \xC3\xA9 \\xEF\\xBB \\x01");
 }
 
 TEST_CASE("the front matter must open the file and be closed") {

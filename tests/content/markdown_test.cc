@@ -199,8 +199,8 @@ TEST_CASE("bodies over the size limit are refused") {
   o.max_bytes = 100;
   Rendered r = Render(std::string(101, 'x'), o);
   CHECK(r.messages ==
-        "a.md: error: Markdown body is 101 bytes, more than the limit of 100 bytes; page "
-        "skipped\n");
+        "a.md: error: Markdown body is 101 bytes, more than options.max_page_bytes allows "
+        "(100 bytes); raise it in the site config to build this page; page skipped\n");
   CHECK_FALSE(r.result.ok);
   CHECK(r.result.html.empty());
   CHECK(Render(std::string(100, 'x'), o).result.ok);
@@ -281,4 +281,15 @@ TEST_CASE("rendering from several threads at once gives the same results") {
     }
   }
   CHECK(wrong == 0);
+}
+
+TEST_CASE("control characters in a body are errors, never passed to cmark-gfm") {
+  // Found by fuzzing: cmark-gfm replaced the NUL in a footnote reference
+  // with half of U+FFFD, and the page's HTML was not valid UTF-8.
+  Rendered r = Render(std::string("[^\nct\x01\0\0]\n\n[^1]: Note.\n", 23), {}, {}, 5);
+  CHECK(r.messages ==
+        "a.md:6: error: control character U+0001 at column 3; remove it (only tab and line "
+        "breaks are allowed)\n");
+  CHECK_FALSE(r.result.ok);
+  CHECK(r.result.html.empty());
 }

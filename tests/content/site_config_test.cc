@@ -47,7 +47,7 @@ TEST_CASE("an empty config gives the defaults, and titles fall back to English")
   CHECK(c->base_url == "/");
   CHECK(c->default_language == "en");
   CHECK_FALSE(c->unsafe_html);
-  CHECK(c->max_page_bytes == 1 << 20);
+  CHECK(c->max_page_bytes == 16 << 20);
   CHECK(c->markdown_seconds == 10.0);
   CHECK(c->TitleFor("fr") == "Knowledge base");
   c->title["en"] = "KB";

@@ -1,17 +1,14 @@
 // `kbgen serve`: static files, the search API, and a rebuild picked up
 // without a restart.
 #include <doctest/doctest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "serve_process.h"
 #include "site_check.h"
 
 namespace fs = std::filesystem;
@@ -20,46 +17,6 @@ using namespace kbgen::testing;
 namespace {
 
 const fs::path kSource = KBGEN_SOURCE_DIR;
-
-// A running `kbgen serve` on a free port, stopped when this goes away.
-class Server {
- public:
-  explicit Server(const fs::path& site) {
-    int fds[2];
-    if (pipe(fds) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(fds[1], STDOUT_FILENO);
-      close(fds[0]);
-      close(fds[1]);
-      execl(KBGEN_BINARY, KBGEN_BINARY, "serve", "--port", "0", "--site", site.c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(fds[1]);
-    out_ = fdopen(fds[0], "r");
-    char line[512] = {0};
-    if (out_ && fgets(line, sizeof line, out_)) {
-      // "serving DIR at http://127.0.0.1:PORT/ (Ctrl-C to stop)"
-      std::string s(line);
-      auto at = s.find("http://127.0.0.1:");
-      if (at != std::string::npos) port_ = std::atoi(s.c_str() + at + 17);
-    }
-  }
-  ~Server() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_) fclose(out_);
-  }
-  int port() const { return port_; }
-
- private:
-  pid_t pid_ = -1;
-  FILE* out_ = nullptr;
-  int port_ = 0;
-};
 
 fs::path BuildSite(const fs::path& content, const fs::path& out) {
   RunResult r = RunKbgen({"build", "--content", content.string(), "--out", out.string(),
@@ -75,7 +32,7 @@ TEST_CASE("kbgen serve answers pages, searches and bad requests, and sees a rebu
   fs::path content = TempDir() / "content";
   fs::copy(kSource / "tests/fixtures/multilingual/content", content, fs::copy_options::recursive);
   fs::path site = BuildSite(content, TempDir() / "site");
-  Server server(site);
+  ServeProcess server(site);
   REQUIRE(server.port() > 0);
   httplib::Client client("127.0.0.1", server.port());
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -53,8 +54,13 @@ std::set<std::string> IdsOf(const std::string& html) {
 
 }  // namespace
 
+const char* KbgenBinary() {
+  const char* other = std::getenv("KBGEN_TEST_BINARY");
+  return other && *other ? other : KBGEN_BINARY;
+}
+
 RunResult RunKbgen(const std::vector<std::string>& args) {
-  std::string cmd = ShellQuote(KBGEN_BINARY);
+  std::string cmd = ShellQuote(KbgenBinary());
   for (const auto& a : args) cmd += " " + ShellQuote(a);
   cmd += " 2>&1";
   RunResult r;

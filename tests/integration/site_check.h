@@ -15,6 +15,11 @@ struct RunResult {
   std::string output;  // stdout and stderr together
 };
 
+// The kbgen binary under test: the one this build made, or the one named
+// by the environment variable KBGEN_TEST_BINARY (to show that a test fails
+// on an older binary).
+const char* KbgenBinary();
+
 // Runs the kbgen binary under test with `args` (each passed as one argument).
 RunResult RunKbgen(const std::vector<std::string>& args);
 

@@ -83,5 +83,26 @@ TEST_CASE("api request: answers carry the status of /api/search") {
   CHECK(bad_lang.body["error"].get<std::string>().find("unknown language 'de'") == 0);
 }
 
+TEST_CASE("api request: unknown, repeated and unclean parameters are refused") {
+  SearchRequest r;
+  std::string error;
+  CHECK_FALSE(ParseApiRequest({{"q", "x"}, {"unknown", "1"}}, &r, &error));
+  CHECK(error == "unknown parameter 'unknown' (known: q, lang, limit, page, filter)");
+  CHECK_FALSE(ParseApiRequest({{"q", "x"}, {"q", "y"}}, &r, &error));
+  CHECK(error == "parameter 'q' given more than once");
+  CHECK_FALSE(ParseApiRequest({{"lang", "en"}, {"lang", "fr"}}, &r, &error));
+  CHECK_FALSE(ParseApiRequest({{"q", std::string("a\0b", 3)}}, &r, &error));
+  CHECK(error == "parameter 'q' holds a control character or invalid UTF-8");
+  CHECK_FALSE(ParseApiRequest({{"q", "a\x1b[31m"}}, &r, &error));
+  CHECK_FALSE(ParseApiRequest({{"q", "\xFF"}}, &r, &error));
+  CHECK_FALSE(ParseApiRequest({{"filter", "region:\xC2\x85"}}, &r, &error));
+  CHECK_FALSE(ParseApiRequest({{"limit", " 10"}}, &r, &error));
+  CHECK_FALSE(ParseApiRequest({{"page", "1e3"}}, &r, &error));
+  // Filters repeat; ordinary text in any script passes.
+  CHECK(ParseApiRequest({{"q", "生态系统 économie"}, {"filter", "region:Europe"},
+                         {"filter", "year:2018"}},
+                        &r, &error));
+}
+
 }  // namespace
 }  // namespace kbgen::search
