@@ -87,7 +87,7 @@ TEST_CASE("api request: unknown, repeated and unclean parameters are refused") {
   SearchRequest r;
   std::string error;
   CHECK_FALSE(ParseApiRequest({{"q", "x"}, {"unknown", "1"}}, &r, &error));
-  CHECK(error == "unknown parameter 'unknown' (known: q, lang, limit, page, filter)");
+  CHECK(error == "unknown parameter 'unknown' (known: q, lang, limit, page, filter, correct)");
   CHECK_FALSE(ParseApiRequest({{"q", "x"}, {"q", "y"}}, &r, &error));
   CHECK(error == "parameter 'q' given more than once");
   CHECK_FALSE(ParseApiRequest({{"lang", "en"}, {"lang", "fr"}}, &r, &error));
