@@ -166,13 +166,17 @@ int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err)
   server.set_keep_alive_max_count(kRequestsPerConnection);
   server.set_payload_max_length(kMaxBodyBytes);
   server.set_default_headers(SecurityHeaders());
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  // Before anything else, every path is checked; then the search page
+  // with a query is answered before the static files. (cpp-httplib keeps
+  // one pre-routing handler: both live in this one.)
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     if (std::string why = CheckRequestPath(req.path); !why.empty()) {
       res.status = 400;
       res.set_content("400 bad request: " + why + "\n", "text/plain; charset=utf-8");
       return httplib::Server::HandlerResponse::Handled;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return HandleSearchPage(site, req, res) ? httplib::Server::HandlerResponse::Handled
+                                            : httplib::Server::HandlerResponse::Unhandled;
   });
   // The index files hold page text verbatim (a code span's <script> too):
   // served as bytes whatever their name, so no browser renders them. (After
@@ -184,11 +188,6 @@ int RunServer(const ServeOptions& options, std::ostream& out, std::ostream& err)
   });
   server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
     HandleSearch(site, req, res);
-  });
-  // Before the static files: the search page with a query.
-  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
-    return HandleSearchPage(site, req, res) ? httplib::Server::HandlerResponse::Handled
-                                            : httplib::Server::HandlerResponse::Unhandled;
   });
   // Path traversal is refused by cpp-httplib's own check on mounted paths.
   if (!server.set_mount_point("/", site.string())) {
